@@ -1,0 +1,29 @@
+package dev.secretstore;
+
+/**
+ * Optional features a provider declares in {@link dev.secretstore.spi.SecretStoreProvider#capabilities()}.
+ * The engine raises {@link UnsupportedCapabilityException} ("This provider does not support X") when an
+ * operation needs a capability the provider lacks.
+ *
+ * <pre>{@code
+ * if (store.supports(Capability.READ_SPECIFIC_VERSION)) { store.read(name, "2"); }
+ * }</pre>
+ */
+public enum Capability {
+    /** Each write keeps the previous value as an older version. */
+    VERSIONS,
+    /** Values may be arbitrary bytes, not only UTF-8 text. */
+    BINARY,
+    /** {@code readAll} is served by a native batch call. */
+    BATCH_READ,
+    /** Deletion with a recovery window. */
+    SOFT_DELETE,
+    /** A soft-deleted secret can be restored. */
+    RESTORE,
+    /** User tags (labels) are stored. */
+    TAGS,
+    /** {@code list} can filter by name prefix. */
+    LIST_BY_PREFIX,
+    /** {@code read(name, version)} of a version other than the latest. */
+    READ_SPECIFIC_VERSION
+}

@@ -1,0 +1,42 @@
+package dev.secretstore;
+
+/**
+ * The secret (or the requested version) does not exist.
+ *
+ * <p>Constructed like its parent: {@code new SecretNotFoundException(provider, operation, name, detail, remediation, cause)}
+ * (all but {@code detail} may be {@code null}) or {@code new SecretNotFoundException(detail)}. The message never contains a
+ * secret value or a credential.
+ */
+public class SecretNotFoundException extends SecretStoreException {
+
+    /**
+     * @param provider    provider name
+     * @param operation   operation that failed
+     * @param secretName  secret concerned
+     * @param detail      what went wrong, without values or credentials
+     * @param remediation what the user can do
+     * @param cause       underlying exception
+     */
+    public SecretNotFoundException(String provider, Operation operation, SecretName secretName,
+            String detail, String remediation, Throwable cause) {
+        super(provider, operation, secretName, detail, remediation, cause);
+    }
+
+    /** @param detail what went wrong, without values or credentials */
+    public SecretNotFoundException(String detail) {
+        this(null, null, null, detail, null, null);
+    }
+
+    /**
+     * @param detail what went wrong, without values or credentials
+     * @param cause  underlying exception
+     */
+    public SecretNotFoundException(String detail, Throwable cause) {
+        this(null, null, null, detail, null, cause);
+    }
+
+    @Override
+    protected String kind() {
+        return "not found";
+    }
+}

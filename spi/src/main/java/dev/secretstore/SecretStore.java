@@ -1,0 +1,480 @@
+package dev.secretstore;
+
+import dev.secretstore.internal.Verifier;
+import dev.secretstore.spi.SecretStoreProvider;
+import dev.secretstore.spi.SecretStoreSpi;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The engine users hold: one opened secret store. It wraps a provider's {@link SecretStoreSpi} (as
+ * {@code KeyStore} wraps {@code KeyStoreSpi}) and enforces, once for every provider: name and size
+ * checks before any I/O, the managed tag {@code <managedTagKey>=true} on every write, refusal to
+ * overwrite or delete secrets that are not managed, {@code list} showing managed secrets only, and
+ * exceptions that always name provider, operation and secret — never a value.
+ *
+ * <pre>{@code
+ * try (SecretStore store = SecretStores.open(Map.of("provider", "local"))) {
+ *     SecretName name = SecretName.of("db/password");
+ *     store.put(name, SecretValue.ofText("s3cr3t"), Map.of("team", "data"));
+ *     String password = store.read(name).value().text();
+ *     store.listAll("db/").forEach(m -> System.out.println(m.name()));
+ *     store.delete(name);
+ * }
+ * }</pre>
+ *
+ * Thread-safe if the provider's SPI is (which the SPI requires).
+ */
+public final class SecretStore implements AutoCloseable {
+
+    private final ProviderInfo info;
+    private final SecretStoreProvider provider;
+    private final SecretStoreSpi spi;
+    private final String tagKey;
+    private final StoreLimits limits;
+
+    SecretStore(ProviderInfo info, SecretStoreProvider provider, SecretStoreSpi spi) {
+        this.info = Objects.requireNonNull(info, "info");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.spi = Objects.requireNonNull(spi, "spi");
+        this.tagKey = Objects.requireNonNull(spi.managedTagKey(), "managedTagKey");
+        this.limits = Objects.requireNonNull(spi.limits(), "limits");
+    }
+
+    /** @return the provider's name, e.g. "aws" */
+    public String providerName() {
+        return info.name();
+    }
+
+    /** @return the provider's description */
+    public ProviderInfo provider() {
+        return info;
+    }
+
+    /** @return the provider's capabilities */
+    public Set<Capability> capabilities() {
+        return info.capabilities();
+    }
+
+    /** @param capability a capability @return whether the provider supports it */
+    public boolean supports(Capability capability) {
+        return info.supports(capability);
+    }
+
+    /** @return the store's limits */
+    public StoreLimits limits() {
+        return limits;
+    }
+
+    /** @return the managed tag key; every secret written through this store carries {@code <key>=true} */
+    public String managedTagKey() {
+        return tagKey;
+    }
+
+    // ---- writes -------------------------------------------------------------------------------
+
+    /**
+     * @param name  name
+     * @param value value
+     * @return metadata of the new secret
+     * @throws SecretAlreadyExistsException if it exists
+     */
+    public SecretMetadata create(SecretName name, SecretValue value) {
+        return create(name, value, Map.of());
+    }
+
+    /**
+     * Creates a secret tagged {@code <managedTagKey>=true} plus the user's tags.
+     *
+     * @param name     name
+     * @param value    value
+     * @param userTags extra tags; may not contain the managed tag key in any case
+     * @return metadata of the new secret
+     * @throws SecretAlreadyExistsException if it exists
+     * @throws InvalidRequestException      for a bad name, size or tag, before any I/O
+     */
+    public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> userTags) {
+        Operation op = Operation.CREATE;
+        checkWrite(op, name, value, userTags);
+        return call(op, name, () -> spi.create(name, value, withManagedTag(userTags)));
+    }
+
+    /**
+     * @param name  name
+     * @param value value
+     * @return metadata after the write
+     */
+    public SecretMetadata put(SecretName name, SecretValue value) {
+        return put(name, value, Map.of());
+    }
+
+    /**
+     * Creates the secret, or adds a new version if it exists and is managed; user tags are merged into
+     * the existing ones.
+     *
+     * @param name     name
+     * @param value    value
+     * @param userTags extra tags; may not contain the managed tag key in any case
+     * @return metadata after the write
+     * @throws NotManagedException if the secret exists without the managed tag (nothing is changed)
+     */
+    public SecretMetadata put(SecretName name, SecretValue value, Map<String, String> userTags) {
+        Operation op = Operation.PUT;
+        checkWrite(op, name, value, userTags);
+        Optional<SecretMetadata> existing = call(op, name, () -> spi.describe(name));
+        if (existing.isEmpty()) {
+            try {
+                return call(op, name, () -> spi.create(name, value, withManagedTag(userTags)));
+            } catch (SecretAlreadyExistsException raced) {
+                // Someone created it between describe and create: fall through to the update path.
+                existing = call(op, name, () -> spi.describe(name));
+                if (existing.isEmpty()) {
+                    throw raced;
+                }
+            }
+        }
+        SecretMetadata current = existing.get();
+        requireManaged(op, current);
+        if (current.deletionDate().isPresent()) {
+            throw new SecretAlreadyExistsException(info.name(), op, name,
+                    "the secret is scheduled for deletion", "restore it or wait until it is purged", null);
+        }
+        checkTagCount(op, name, current.tags(), userTags);
+        SecretMetadata updated = call(op, name, () -> spi.addVersion(name, value));
+        if (userTags.isEmpty()) {
+            return updated;
+        }
+        Map<String, String> tags = withManagedTag(userTags);
+        call(op, name, () -> {
+            spi.updateTags(name, tags);
+            return null;
+        });
+        Map<String, String> merged = new LinkedHashMap<>(updated.tags());
+        merged.putAll(tags);
+        return updated.toBuilder().tags(merged).build();
+    }
+
+    // ---- reads --------------------------------------------------------------------------------
+
+    /**
+     * Reads the latest version. Works on any secret, managed or not.
+     *
+     * @param name name
+     * @return the secret
+     * @throws SecretNotFoundException if absent
+     */
+    public Secret read(SecretName name) {
+        checkName(Operation.READ, name);
+        return call(Operation.READ, name, () -> spi.read(name, Optional.empty()));
+    }
+
+    /**
+     * @param name    name
+     * @param version a version id from {@link Secret#version()} or {@link SecretMetadata#version()}
+     * @return that version
+     * @throws UnsupportedCapabilityException without {@link Capability#READ_SPECIFIC_VERSION}
+     */
+    public Secret read(SecretName name, String version) {
+        Operation op = Operation.READ;
+        checkName(op, name);
+        if (version == null || version.isBlank()) {
+            throw new InvalidRequestException(info.name(), op, name, "a version is required", null, null);
+        }
+        requireCapability(op, name, Capability.READ_SPECIFIC_VERSION);
+        return call(op, name, () -> spi.read(name, Optional.of(version)));
+    }
+
+    /**
+     * Reads several secrets: one result per distinct name, in the order given; a missing or unreadable
+     * secret is a failed result, not an exception.
+     *
+     * @param names the names
+     * @return a result per name
+     */
+    public Map<SecretName, ReadResult> readAll(Collection<SecretName> names) {
+        Operation op = Operation.READ_ALL;
+        List<SecretName> distinct = names.stream().distinct().collect(Collectors.toList());
+        distinct.forEach(n -> checkName(op, n));
+        Map<SecretName, ReadResult> fromProvider = distinct.isEmpty() ? Map.of()
+                : call(op, null, () -> spi.readAll(distinct));
+        Map<SecretName, ReadResult> results = new LinkedHashMap<>();
+        for (SecretName n : distinct) {
+            ReadResult r = fromProvider.get(n);
+            if (r == null) {
+                r = ReadResult.failed(n, new SecretStoreException(info.name(), op, n,
+                        "the provider returned no result for this name", null, null));
+            }
+            r.failure().ifPresent(f -> f.withContext(info.name(), op, n));
+            results.put(n, r);
+        }
+        return java.util.Collections.unmodifiableMap(results);
+    }
+
+    /**
+     * @param name name
+     * @return metadata and tags, no value
+     * @throws SecretNotFoundException if absent
+     */
+    public SecretMetadata describe(SecretName name) {
+        return find(name).orElseThrow(() -> new SecretNotFoundException(info.name(), Operation.DESCRIBE, name,
+                "no such secret", null, null));
+    }
+
+    /**
+     * @param name name
+     * @return metadata, or empty if absent
+     */
+    public Optional<SecretMetadata> find(SecretName name) {
+        checkName(Operation.DESCRIBE, name);
+        return call(Operation.DESCRIBE, name, () -> spi.describe(name));
+    }
+
+    /**
+     * One page of managed secrets. A page may hold fewer items than asked (unmanaged ones are filtered
+     * out); continue while {@link Page#nextPageToken()} is present.
+     *
+     * @param options prefix, page size and token
+     * @return one page of managed secrets
+     */
+    public Page<SecretMetadata> list(ListOptions options) {
+        Operation op = Operation.LIST;
+        Objects.requireNonNull(options, "options");
+        if (options.prefix().isPresent()) {
+            requireCapability(op, null, Capability.LIST_BY_PREFIX);
+        }
+        Page<SecretMetadata> page = call(op, null, () -> spi.list(options));
+        String prefix = options.prefix().orElse("");
+        List<SecretMetadata> managed = page.items().stream()
+                .filter(m -> m.isManaged(tagKey))
+                .filter(m -> m.name().value().startsWith(prefix))
+                .collect(Collectors.toList());
+        return Page.of(managed, page.nextPageToken().orElse(null));
+    }
+
+    /**
+     * Every managed secret, fetching pages lazily as the stream is consumed.
+     *
+     * @param prefix name prefix, {@code null} or empty for all
+     * @return a lazy stream
+     */
+    public Stream<SecretMetadata> listAll(String prefix) {
+        ListOptions first = ListOptions.builder().prefix(prefix).build();
+        Iterator<SecretMetadata> it = new Iterator<>() {
+            private ListOptions next = first;
+            private Iterator<SecretMetadata> current = List.<SecretMetadata>of().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && next != null) {
+                    Page<SecretMetadata> page = list(next);
+                    current = page.items().iterator();
+                    next = page.nextPageToken().map(t -> first.toBuilder().pageToken(t).build()).orElse(null);
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public SecretMetadata next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+                false);
+    }
+
+    // ---- delete -------------------------------------------------------------------------------
+
+    /**
+     * Deletes a managed secret, softly with the store's default window where it has one.
+     *
+     * @param name name
+     * @throws SecretNotFoundException if absent
+     * @throws NotManagedException     if it lacks the managed tag (nothing is changed)
+     */
+    public void delete(SecretName name) {
+        delete(name, DeleteOptions.defaults());
+    }
+
+    /**
+     * @param name    name
+     * @param options {@link DeleteOptions#force()}, {@link DeleteOptions#recoveryWindow} or defaults
+     * @throws SecretNotFoundException if absent
+     * @throws NotManagedException     if it lacks the managed tag (nothing is changed)
+     */
+    public void delete(SecretName name, DeleteOptions options) {
+        Operation op = Operation.DELETE;
+        checkName(op, name);
+        Objects.requireNonNull(options, "options");
+        if (options.recoveryWindow().isPresent()) {
+            requireCapability(op, name, Capability.SOFT_DELETE);
+        }
+        SecretMetadata current = call(op, name, () -> spi.describe(name)).orElseThrow(() ->
+                new SecretNotFoundException(info.name(), op, name, "no such secret", null, null));
+        requireManaged(op, current);
+        call(op, name, () -> {
+            spi.delete(name, options);
+            return null;
+        });
+    }
+
+    /**
+     * Restores a soft-deleted managed secret.
+     *
+     * @param name name
+     * @return metadata of the restored secret
+     * @throws UnsupportedCapabilityException without {@link Capability#RESTORE}
+     */
+    public SecretMetadata restore(SecretName name) {
+        Operation op = Operation.RESTORE;
+        checkName(op, name);
+        requireCapability(op, name, Capability.RESTORE);
+        return call(op, name, () -> spi.restore(name));
+    }
+
+    // ---- verify -------------------------------------------------------------------------------
+
+    /**
+     * Runs the documented verification and deletes the test secret.
+     *
+     * @return the report; never throws for a failing store
+     */
+    public VerificationReport verify() {
+        return verify(VerifyOptions.defaults());
+    }
+
+    /**
+     * Creates a test secret {@code secretstore-verify-<random>}, reads it back, confirms its managed
+     * tag and deletes it (force) unless {@link VerifyOptions#keep()}. A denied delete is a WARNING.
+     *
+     * @param options options
+     * @return the report, one step per line
+     */
+    public VerificationReport verify(VerifyOptions options) {
+        return new Verifier(this, provider).run(Objects.requireNonNull(options, "options"));
+    }
+
+    /** Releases the provider's clients. */
+    @Override
+    public void close() {
+        call(Operation.OPEN, null, () -> {
+            spi.close();
+            return null;
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "SecretStore[" + info.name() + ", tagKey=" + tagKey + "]";
+    }
+
+    // ---- rules --------------------------------------------------------------------------------
+
+    private void checkName(Operation op, SecretName name) {
+        Objects.requireNonNull(name, "name");
+        if (name.value().length() > limits.maxNameLength()) {
+            throw new InvalidSecretNameException(info.name(), op, name, "name is " + name.value().length()
+                    + " characters; this store allows at most " + limits.maxNameLength(), null, null);
+        }
+    }
+
+    private void checkWrite(Operation op, SecretName name, SecretValue value, Map<String, String> userTags) {
+        checkName(op, name);
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(userTags, "userTags");
+        if (value.isDestroyed()) {
+            throw new InvalidRequestException(info.name(), op, name, "the value has been destroyed", null, null);
+        }
+        if (value.size() > limits.maxValueBytes()) {
+            throw new SecretTooLargeException(info.name(), op, name, value.size(), limits.maxValueBytes());
+        }
+        if (!value.isText()) {
+            requireCapability(op, name, Capability.BINARY);
+        }
+        if (!userTags.isEmpty()) {
+            requireCapability(op, name, Capability.TAGS);
+        }
+        for (Map.Entry<String, String> tag : userTags.entrySet()) {
+            String key = tag.getKey();
+            if (key == null || key.isBlank()) {
+                throw new InvalidRequestException(info.name(), op, name, "a tag key must not be empty", null, null);
+            }
+            if (key.trim().toLowerCase(Locale.ROOT).equals(tagKey.toLowerCase(Locale.ROOT))) {
+                throw new InvalidRequestException(info.name(), op, name, "user tags may not contain the managed tag key '"
+                        + tagKey + "' (in any case): the engine alone sets it", "remove that tag from the user tags", null);
+            }
+            if (tag.getValue() == null) {
+                throw new InvalidRequestException(info.name(), op, name, "tag '" + key + "' has no value", null, null);
+            }
+            if (key.length() > limits.maxTagKeyLength()) {
+                throw new InvalidRequestException(info.name(), op, name, "tag key '" + key + "' is longer than "
+                        + limits.maxTagKeyLength() + " characters", null, null);
+            }
+            if (tag.getValue().length() > limits.maxTagValueLength()) {
+                throw new InvalidRequestException(info.name(), op, name, "the value of tag '" + key
+                        + "' is longer than " + limits.maxTagValueLength() + " characters", null, null);
+            }
+        }
+        checkTagCount(op, name, Map.of(), userTags);
+    }
+
+    private void checkTagCount(Operation op, SecretName name, Map<String, String> existing, Map<String, String> userTags) {
+        Map<String, String> all = new LinkedHashMap<>(existing);
+        all.putAll(userTags);
+        all.put(tagKey, "true");
+        if (all.size() > limits.maxTags()) {
+            throw new InvalidRequestException(info.name(), op, name, "the secret would carry " + all.size()
+                    + " tags; this store allows at most " + limits.maxTags() + " (the managed tag included)", null, null);
+        }
+    }
+
+    private Map<String, String> withManagedTag(Map<String, String> userTags) {
+        Map<String, String> tags = new LinkedHashMap<>(userTags);
+        tags.put(tagKey, "true");
+        return java.util.Collections.unmodifiableMap(tags);
+    }
+
+    private void requireManaged(Operation op, SecretMetadata current) {
+        if (!current.isManaged(tagKey)) {
+            throw new NotManagedException(info.name(), op, current.name(), "the secret exists but does not carry "
+                    + tagKey + "=true, so it was not created by secretstore; nothing was changed",
+                    "use another name, or tag the secret " + tagKey + "=true outside secretstore if it is meant to be managed",
+                    null);
+        }
+    }
+
+    private void requireCapability(Operation op, SecretName name, Capability capability) {
+        if (!info.supports(capability)) {
+            throw new UnsupportedCapabilityException(info.name(), op, name, capability);
+        }
+    }
+
+    private <T> T call(Operation op, SecretName name, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (SecretStoreException e) {
+            throw e.withContext(info.name(), op, name);
+        } catch (RuntimeException e) {
+            // The foreign exception's message may quote request data, so only its class is named.
+            throw new SecretStoreException(info.name(), op, name,
+                    "unexpected " + e.getClass().getName() + " from the provider", null, e);
+        }
+    }
+
+}

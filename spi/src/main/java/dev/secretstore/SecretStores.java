@@ -1,0 +1,293 @@
+package dev.secretstore;
+
+import dev.secretstore.internal.ConfigValidator;
+import dev.secretstore.internal.ProviderDiscovery;
+import dev.secretstore.internal.ProviderDiscovery.Installed;
+import dev.secretstore.internal.ProviderRegistry;
+import dev.secretstore.spi.SecretStoreProvider;
+import dev.secretstore.spi.SecretStoreSpi;
+import dev.secretstore.spi.StoreConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The facade: finds installed providers (through {@link java.util.ServiceLoader}) and opens stores.
+ *
+ * <pre>{@code
+ * SecretStore aws = SecretStores.getInstance("aws", Map.of(
+ *         "auth_type", "IAM_ROLE",
+ *         "roleArn", "arn:aws:iam::123456789012:role/AirbyteSecretsRole",
+ *         "awsRegion", "us-east-1"));
+ * SecretStore recognised = SecretStores.open(configFromJson);   // "provider" field or shape
+ * SecretStore local = SecretStores.openDefault();                // ~/.secretstore/store
+ * }</pre>
+ *
+ * <p>Discovery is lazy and happens once per class loader (the thread context class loader unless one
+ * is given); listing providers constructs only the provider objects, never a cloud client. A provider
+ * that fails to load is skipped and reported by {@link #providerLoadFailures()}. Errors are worded as
+ * in the JCA: {@code no such provider: x}, {@code aws SecretStore not available}.
+ */
+public final class SecretStores {
+
+    private static final String LOCAL = "local";
+
+    private SecretStores() {
+    }
+
+    /** @return providers visible to the thread context class loader, unmodifiable */
+    public static List<ProviderInfo> installedProviders() {
+        return installedProviders(contextLoader());
+    }
+
+    /**
+     * @param loader the class loader to search
+     * @return providers visible to it, de-duplicated by name (first wins), unmodifiable
+     */
+    public static List<ProviderInfo> installedProviders(ClassLoader loader) {
+        return discovery(loader).installed().stream().map(Installed::info).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** @return providers of the thread context class loader that failed to load or were duplicates */
+    public static List<ProviderLoadFailure> providerLoadFailures() {
+        return providerLoadFailures(contextLoader());
+    }
+
+    /**
+     * @param loader the class loader to search
+     * @return what failed to load there and why
+     */
+    public static List<ProviderLoadFailure> providerLoadFailures(ClassLoader loader) {
+        return discovery(loader).failures();
+    }
+
+    /**
+     * Opens a store of a type with the first provider that implements it.
+     *
+     * @param type   store type, e.g. "aws", "local"
+     * @param config the configuration map
+     * @return the opened store
+     * @throws NoSuchProviderException {@code aws SecretStore not available}
+     * @throws InvalidConfigException  listing every problem of the config
+     */
+    public static SecretStore getInstance(String type, Map<String, ?> config) {
+        return getInstance(type, config, contextLoader());
+    }
+
+    /**
+     * @param type   store type
+     * @param config the configuration map
+     * @param loader the class loader to search
+     * @return the opened store
+     */
+    public static SecretStore getInstance(String type, Map<String, ?> config, ClassLoader loader) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(config, "config");
+        ProviderDiscovery d = discovery(loader);
+        Installed chosen = d.installed().stream().filter(i -> i.info().type().equals(type)).findFirst()
+                .orElseThrow(() -> notAvailable(type, d));
+        return open(chosen, config);
+    }
+
+    /**
+     * Opens a store of a type with a named provider.
+     *
+     * @param type         store type
+     * @param config       the configuration map
+     * @param providerName provider name
+     * @return the opened store
+     * @throws NoSuchProviderException {@code no such provider: x}, or when it does not implement the type
+     */
+    public static SecretStore getInstance(String type, Map<String, ?> config, String providerName) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(providerName, "providerName");
+        ProviderDiscovery d = discovery(contextLoader());
+        Installed chosen = byName(d, providerName).orElseThrow(() -> noSuchProvider(providerName, d));
+        if (!chosen.info().type().equals(type)) {
+            throw new NoSuchProviderException(type + " SecretStore not available from provider " + providerName
+                    + " (it implements " + chosen.info().type() + ")");
+        }
+        return open(chosen, config);
+    }
+
+    /**
+     * Opens the store a config describes: its {@code provider} field names the provider (or type);
+     * without one, the provider is recognised from the config's shape. An empty config opens the
+     * default local store.
+     *
+     * @param config the configuration map
+     * @return the opened store
+     * @throws InvalidConfigException when no provider, or more than one, recognises the shape
+     */
+    public static SecretStore open(Map<String, ?> config) {
+        return open(config, contextLoader());
+    }
+
+    /**
+     * @param config the configuration map
+     * @param loader the class loader to search
+     * @return the opened store
+     */
+    public static SecretStore open(Map<String, ?> config, ClassLoader loader) {
+        Objects.requireNonNull(config, "config");
+        ProviderDiscovery d = discovery(loader);
+        Object named = config.get(StoreConfig.PROVIDER_FIELD);
+        if (named != null) {
+            if (!(named instanceof String) || ((String) named).isBlank()) {
+                throw new InvalidConfigException(List.of(ConfigProblem.of(StoreConfig.PROVIDER_FIELD,
+                        "expected a provider name (a string), e.g. " + names(d))));
+            }
+            String name = (String) named;
+            Installed chosen = byName(d, name)
+                    .or(() -> d.installed().stream().filter(i -> i.info().type().equals(name)).findFirst())
+                    .orElseThrow(() -> noSuchProvider(name, d));
+            return open(chosen, config);
+        }
+        if (config.isEmpty()) {
+            return openDefault(loader);
+        }
+        if (d.installed().isEmpty()) {
+            throw noProvidersAtAll(d);
+        }
+        List<Installed> matches = d.installed().stream().filter(i -> recognises(i.provider(), config))
+                .collect(Collectors.toList());
+        if (matches.isEmpty()) {
+            throw new InvalidConfigException(List.of(ConfigProblem.of(StoreConfig.PROVIDER_FIELD,
+                    "no installed provider recognises this config; it could have been one of: "
+                            + d.installed().stream().map(i -> i.info().shapeDescription()).collect(Collectors.joining("; "))
+                            + ". Add a \"provider\" field or the fields of one of these shapes")));
+        }
+        if (matches.size() > 1) {
+            throw new InvalidConfigException(List.of(ConfigProblem.of(StoreConfig.PROVIDER_FIELD,
+                    "ambiguous config: it matches " + matches.stream().map(i -> i.info().shapeDescription())
+                            .collect(Collectors.joining("; ")) + ". Add a \"provider\" field naming one of "
+                            + matches.stream().map(i -> i.info().name()).collect(Collectors.joining(", ")))));
+        }
+        return open(matches.get(0), config);
+    }
+
+    /**
+     * Opens the local store at its default path (creating it and its key on first use).
+     *
+     * @return the default store
+     * @throws NoSuchProviderException if no local provider is installed, saying which jar to add
+     */
+    public static SecretStore openDefault() {
+        return openDefault(contextLoader());
+    }
+
+    private static SecretStore openDefault(ClassLoader loader) {
+        ProviderDiscovery d = discovery(loader);
+        Installed local = d.installed().stream().filter(i -> i.info().type().equals(LOCAL)).findFirst()
+                .orElseThrow(() -> new NoSuchProviderException(LOCAL + " SecretStore not available: no provider of "
+                        + "type 'local' is installed; add the jar dev.secretstore:secretstore-local "
+                        + "(secretstore-local-<version>.jar) to the class path", firstFailureCause(d)));
+        return open(local, Map.of());
+    }
+
+    /**
+     * Opens a store with a given provider object, bypassing discovery (for tests and embedding);
+     * the config is validated exactly as for discovered providers.
+     *
+     * @param provider the provider
+     * @param config   the configuration map
+     * @return the opened store
+     */
+    public static SecretStore open(SecretStoreProvider provider, Map<String, ?> config) {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(config, "config");
+        ProviderInfo info = ProviderInfo.builder(provider.name()).type(provider.type())
+                .description(provider.description()).version(provider.version())
+                .capabilities(provider.capabilities()).configFields(provider.configFields())
+                .shapeDescription(provider.shapeDescription()).build();
+        return openWith(provider, info, config);
+    }
+
+    private static SecretStore open(Installed installed, Map<String, ?> config) {
+        return openWith(installed.provider(), installed.info(), config);
+    }
+
+    private static SecretStore openWith(SecretStoreProvider provider, ProviderInfo info, Map<String, ?> config) {
+        List<ConfigProblem> problems = ConfigValidator.validate(provider, config);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(info.name(),
+                    ConfigValidator.scrub(problems, info.configFields(), config));
+        }
+        StoreConfig storeConfig = StoreConfig.of(info.name(), config, info.configFields());
+        SecretStoreSpi spi;
+        try {
+            spi = provider.open(storeConfig);
+        } catch (InvalidConfigException e) {
+            throw new InvalidConfigException(info.name(),
+                    ConfigValidator.scrub(e.problems(), info.configFields(), config));
+        } catch (SecretStoreException e) {
+            throw e.withContext(info.name(), Operation.OPEN, null);
+        } catch (RuntimeException | LinkageError e) {
+            // Only the class name of the cause: its message might quote the config.
+            throw new SecretStoreException(info.name(), Operation.OPEN, null, info.type()
+                    + " SecretStore not available: the provider failed to open (" + e.getClass().getName() + ")",
+                    e instanceof NoClassDefFoundError ? "add the provider's dependencies to the class path" : null, e);
+        }
+        if (spi == null) {
+            throw new SecretStoreException(info.name(), Operation.OPEN, null,
+                    info.type() + " SecretStore not available: the provider returned no store", null, null);
+        }
+        return new SecretStore(info, provider, spi);
+    }
+
+    private static boolean recognises(SecretStoreProvider p, Map<String, ?> config) {
+        try {
+            return p.recognises(config);
+        } catch (RuntimeException e) {
+            return false; // A faulty shape check must not stop the others from recognising the config.
+        }
+    }
+
+    private static Optional<Installed> byName(ProviderDiscovery d, String name) {
+        return d.installed().stream().filter(i -> i.info().name().equals(name)).findFirst();
+    }
+
+    private static NoSuchProviderException noSuchProvider(String name, ProviderDiscovery d) {
+        return new NoSuchProviderException("no such provider: " + name, firstFailureCause(d));
+    }
+
+    private static NoSuchProviderException notAvailable(String type, ProviderDiscovery d) {
+        return new NoSuchProviderException(type + " SecretStore not available", firstFailureCause(d));
+    }
+
+    private static NoSuchProviderException noProvidersAtAll(ProviderDiscovery d) {
+        return new NoSuchProviderException("no such provider: no SecretStore provider is installed; add a provider jar "
+                + "such as dev.secretstore:secretstore-local to the class path", firstFailureCause(d));
+    }
+
+    // A provider that failed to load is the likeliest reason a lookup failed, so it becomes the cause.
+    private static Throwable firstFailureCause(ProviderDiscovery d) {
+        return d.failures().stream().filter(f -> f.cause().isPresent()).findFirst()
+                .map(f -> (Throwable) new ProviderLoadFailureCause(f)).orElse(null);
+    }
+
+    private static String names(ProviderDiscovery d) {
+        return d.installed().stream().map(i -> i.info().name()).collect(Collectors.joining(", "));
+    }
+
+    private static ProviderDiscovery discovery(ClassLoader loader) {
+        return ProviderRegistry.forLoader(loader);
+    }
+
+    private static ClassLoader contextLoader() {
+        ClassLoader l = Thread.currentThread().getContextClassLoader();
+        return l != null ? l : SecretStores.class.getClassLoader();
+    }
+
+    /** Carries a {@link ProviderLoadFailure} as an exception cause. */
+    private static final class ProviderLoadFailureCause extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ProviderLoadFailureCause(ProviderLoadFailure f) {
+            super("provider failed to load: " + f, f.cause().orElse(null));
+        }
+    }
+}

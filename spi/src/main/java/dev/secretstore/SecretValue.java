@@ -1,0 +1,122 @@
+package dev.secretstore;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.security.auth.Destroyable;
+
+/**
+ * A secret value, text or bytes. It never shows itself: {@link #toString()} is
+ * {@code SecretValue[*** redacted ***]}. {@link #destroy()} zeroes the bytes it holds.
+ *
+ * <pre>{@code
+ * SecretValue value = SecretValue.ofText(password);
+ * try {
+ *     store.put(name, value);
+ * } finally {
+ *     value.destroy();
+ * }
+ * }</pre>
+ *
+ * Instances are immutable until destroyed; accessors copy, so callers can never change the content.
+ */
+public final class SecretValue implements Destroyable {
+
+    private final byte[] bytes;
+    private final boolean text;
+    private volatile boolean destroyed;
+
+    private SecretValue(byte[] bytes, boolean text) {
+        this.bytes = bytes;
+        this.text = text;
+    }
+
+    /**
+     * @param text the value; encoded as UTF-8
+     * @return a text value
+     */
+    public static SecretValue ofText(String text) {
+        Objects.requireNonNull(text, "text");
+        return new SecretValue(text.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * @param bytes the value; copied, so the caller may zero its array afterwards
+     * @return a binary value
+     */
+    public static SecretValue ofBytes(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        return new SecretValue(bytes.clone(), false);
+    }
+
+    /** @return whether the value was created from text */
+    public boolean isText() {
+        return text;
+    }
+
+    /**
+     * @return the value as text (bytes are decoded as UTF-8)
+     * @throws IllegalStateException if destroyed
+     */
+    public String text() {
+        checkAlive();
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return a copy of the bytes
+     * @throws IllegalStateException if destroyed
+     */
+    public byte[] bytes() {
+        checkAlive();
+        return bytes.clone();
+    }
+
+    /** @return the size in bytes (UTF-8 for text) */
+    public int size() {
+        return bytes.length;
+    }
+
+    /** Zeroes the bytes held; later {@link #text()} and {@link #bytes()} fail. */
+    @Override
+    public void destroy() {
+        destroyed = true;
+        Arrays.fill(bytes, (byte) 0);
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    private void checkAlive() {
+        if (destroyed) {
+            throw new IllegalStateException("SecretValue has been destroyed");
+        }
+    }
+
+    /** Constant-time comparison of the content (text and bytes with equal content are equal). */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SecretValue)) {
+            return false;
+        }
+        SecretValue other = (SecretValue) o;
+        return !destroyed && !other.destroyed && MessageDigest.isEqual(bytes, other.bytes);
+    }
+
+    /** Depends on the size only, so hashing leaks nothing about the content. */
+    @Override
+    public int hashCode() {
+        return Integer.hashCode(bytes.length);
+    }
+
+    @Override
+    public String toString() {
+        return "SecretValue[*** redacted ***]";
+    }
+}
