@@ -1,0 +1,65 @@
+package dev.secretstore.local.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HexFormat;
+
+/**
+ * Replaces a file so that a crash at any instant leaves either the old or the new content: write a temporary
+ * file in the same directory, fsync it, rename it over the target atomically, fsync the directory so the
+ * rename itself is durable.
+ */
+public final class AtomicFiles {
+  /** Temporary files start with this; real records never do, so a crash leftover is never read as one. */
+  public static final String TEMP_PREFIX = ".tmp-";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private AtomicFiles() {}
+
+  public static void write(Path target, byte[] content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    byte[] suffix = new byte[8];
+    RANDOM.nextBytes(suffix);
+    Path tmp = dir.resolve(TEMP_PREFIX + HexFormat.of().formatHex(suffix));
+    try {
+      try (FileChannel out = FileChannel.open(tmp,
+          EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), Posix.ownerOnlyFile(dir))) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    fsyncDirectory(dir);
+  }
+
+  /** Deletes a file and makes the deletion durable. */
+  public static boolean delete(Path target) throws IOException {
+    boolean deleted = Files.deleteIfExists(target);
+    if (deleted) {
+      fsyncDirectory(target.toAbsolutePath().getParent());
+    }
+    return deleted;
+  }
+
+  /** Makes directory entry changes (creations, renames, deletions) durable. */
+  public static void fsyncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Some platforms (Windows) cannot open a directory as a channel; their rename is durable on its own.
+    }
+  }
+}
