@@ -1,0 +1,105 @@
+package com.example.vault;
+
+import com.google.auto.service.AutoService;
+import dev.secretstore.Capability;
+import dev.secretstore.ConfigField;
+import dev.secretstore.ConfigProblem;
+import dev.secretstore.InvalidConfigException;
+import dev.secretstore.spi.SecretStoreProvider;
+import dev.secretstore.spi.SecretStoreSpi;
+import dev.secretstore.spi.StoreConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A secretstore provider that keeps secrets in a PKCS#12 keystore file, through {@code java.security.KeyStore}.
+ *
+ * <p>Config: {@code {"provider": "example-keystore", "keystoreFile": "/path/vault.p12", "passwordEnv": "VAULT_PASSWORD"}}.
+ * ServiceLoader finds this class through the {@code META-INF/services} entry that {@code @AutoService} generates.
+ */
+@AutoService(SecretStoreProvider.class)
+public final class KeystoreVaultProvider implements SecretStoreProvider {
+
+    public static final String NAME = "example-keystore";
+
+    static final String KEYSTORE_FILE = "keystoreFile";
+    static final String PASSWORD = "password";
+    static final String PASSWORD_ENV = "passwordEnv";
+    static final String READ_ONLY = "readOnly";
+    static final String TAG_KEY = "tagKey";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Example third-party provider: secrets in a password-protected PKCS#12 keystore file";
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.VERSIONS, Capability.READ_SPECIFIC_VERSION, Capability.BINARY,
+                Capability.TAGS, Capability.LIST_BY_PREFIX);
+    }
+
+    @Override
+    public List<ConfigField> configFields() {
+        return List.of(
+                ConfigField.builder(KEYSTORE_FILE).required(true)
+                        .description("Path of the .p12 file; created on the first write").build(),
+                ConfigField.builder(PASSWORD).secret(true)
+                        .description("Keystore password (prefer passwordEnv)").build(),
+                ConfigField.builder(PASSWORD_ENV)
+                        .description("Name of the environment variable holding the keystore password").build(),
+                ConfigField.builder(READ_ONLY).type(ConfigField.Type.BOOLEAN).defaultValue("false")
+                        .description("Refuse every write with access denied").build(),
+                ConfigField.builder(TAG_KEY).defaultValue("AirbyteManaged")
+                        .description("Tag that marks the secrets this library manages").build());
+    }
+
+    @Override
+    public boolean recognises(Map<String, ?> config) {
+        return config.containsKey(KEYSTORE_FILE);
+    }
+
+    @Override
+    public List<ConfigProblem> validate(StoreConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (config.has(PASSWORD) == config.has(PASSWORD_ENV)) {
+            problems.add(ConfigProblem.of(PASSWORD_ENV, "set exactly one of password and passwordEnv"));
+        }
+        return problems;
+    }
+
+    @Override
+    public SecretStoreSpi open(StoreConfig config) {
+        Path file = Path.of(config.requireString(KEYSTORE_FILE));
+        KeystoreFile keystore = new KeystoreFile(file, password(config));
+        return new KeystoreVault(keystore, config.bool(READ_ONLY).orElse(false),
+                config.string(TAG_KEY).orElse("AirbyteManaged"));
+    }
+
+    private static char[] password(StoreConfig config) {
+        if (config.has(PASSWORD)) {
+            return config.requireString(PASSWORD).toCharArray();
+        }
+        String variable = config.requireString(PASSWORD_ENV);
+        String value = System.getenv(variable);
+        if (value == null) {
+            throw new InvalidConfigException(NAME, List.of(ConfigProblem.of(PASSWORD_ENV,
+                    "environment variable '" + variable + "' is not set")));
+        }
+        return value.toCharArray();
+    }
+}
