@@ -1,0 +1,123 @@
+package dev.secretstore.emulator.azure.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Entra's v2.0 token endpoint for the client-credentials grant with {@code client_secret_post}:
+ * {@code POST /{tenant}/oauth2/v2.0/token}. Checks run in Entra's order: tenant, parameters, client, secret.
+ */
+public final class TokenEndpoint {
+    private static final Set<String> OIDC_SCOPES = Set.of("openid", "profile", "offline_access");
+
+    private final AccessTokens tokens;
+    private final EmulatorClock clock;
+    private final Duration tokenLifetime;
+
+    public TokenEndpoint(AccessTokens tokens, EmulatorClock clock, Duration tokenLifetime) {
+        this.tokens = tokens;
+        this.clock = clock;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    /** Whether {@code path} is a token endpoint path; its first segment is the tenant. */
+    public static boolean matches(String path) {
+        return path.matches("/[^/]+/oauth2/v2\\.0/token/?");
+    }
+
+    public EmulatorResponse handle(EmulatorRequest request, Directory directory) {
+        String correlationId = request.header("client-request-id").orElse(UUID.randomUUID().toString());
+        Instant now = clock.now();
+        try {
+            return issue(request, directory, now);
+        } catch (EntraFailure failure) {
+            return failure.error.toResponse(request.origin(), correlationId, now);
+        }
+    }
+
+    private EmulatorResponse issue(EmulatorRequest request, Directory directory, Instant now) {
+        String tenantSegment = request.path().split("/")[1];
+        Tenant tenant = directory.tenant(tenantSegment).orElseThrow(() -> fail(EntraError.tenantNotFound(tenantSegment)));
+        if (!request.method().equals("POST")) {
+            throw fail(EntraError.postOnly());
+        }
+        Map<String, List<String>> form = new QueryStringDecoder(request.bodyText(), StandardCharsets.UTF_8, false)
+                .parameters();
+        String grantType = parameter(form, "grant_type").orElseThrow(() -> fail(EntraError.missingParameter("grant_type")));
+        if (!grantType.equals("client_credentials")) {
+            throw fail(EntraError.unsupportedGrantType(grantType));
+        }
+        String clientId = parameter(form, "client_id").orElseThrow(() -> fail(EntraError.missingParameter("client_id")));
+        String scope = parameter(form, "scope").orElseThrow(() -> fail(EntraError.missingParameter("scope")));
+        String tenantName = tenant.domain() == null ? tenant.id() : tenant.domain();
+        AppRegistration app = directory.app(tenant, clientId)
+                .orElseThrow(() -> fail(EntraError.unknownClient(clientId, tenantName)));
+        checkScope(scope, tenantName);
+        if (parameter(form, "client_assertion").isPresent()) {
+            throw fail(EntraError.assertionNotSupported());
+        }
+        String secret = parameter(form, "client_secret").orElseThrow(() -> fail(EntraError.missingClientCredential()));
+        ClientSecretEntry matching = app.secrets().stream()
+                .filter(entry -> constantTimeEquals(entry.value(), secret))
+                .findFirst()
+                .orElseThrow(() -> fail(EntraError.invalidClientSecret(clientId)));
+        if (!matching.expires().isAfter(now)) {
+            throw fail(EntraError.expiredClientSecret(clientId));
+        }
+        long expiresIn = tokenLifetime.getSeconds();
+        ObjectNode body = Json.object()
+                .put("token_type", "Bearer")
+                .put("expires_in", expiresIn)
+                .put("ext_expires_in", expiresIn)
+                .put("access_token", tokens.issue(app, now, tokenLifetime));
+        return EmulatorResponse.json(200, body).withHeader("Cache-Control", "no-store, no-cache");
+    }
+
+    private static void checkScope(String scope, String tenantName) {
+        for (String item : scope.trim().split("\\s+")) {
+            if (OIDC_SCOPES.contains(item)) {
+                continue;
+            }
+            if (!item.endsWith("/.default")) {
+                throw fail(EntraError.scopeWithoutDefault(item));
+            }
+            String resource = item.substring(0, item.length() - "/.default".length());
+            if (!resource.equals(AccessTokens.VAULT_AUDIENCE) && !resource.equals(AccessTokens.VAULT_AUDIENCE + "/")) {
+                throw fail(EntraError.unknownResource(resource, tenantName));
+            }
+        }
+    }
+
+    private static Optional<String> parameter(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() || values.get(0).isEmpty()
+                ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static EntraFailure fail(EntraError error) {
+        return new EntraFailure(error);
+    }
+
+    /** Carries an Entra error out of the checks. */
+    private static final class EntraFailure extends RuntimeException {
+        private final transient EntraError error;
+
+        EntraFailure(EntraError error) {
+            super(error.error(), null, false, false);
+            this.error = error;
+        }
+    }
+}
