@@ -1,0 +1,71 @@
+package dev.secretstore.emulator.aws.internal.iam;
+
+import java.util.List;
+
+/**
+ * IAM's evaluation for one account: an explicit Deny wins, otherwise some Allow is needed; when a session policy
+ * is present both it and the identity policies must allow.
+ */
+public final class PolicyEvaluator {
+    private PolicyEvaluator() {
+    }
+
+    public static Decision evaluate(Principal principal, String action, String resource, RequestContext context) {
+        Decision identity = evaluate(principal.identityPolicies(), action, resource, context);
+        if (identity != Decision.ALLOW || principal.sessionPolicies().isEmpty()) {
+            return identity;
+        }
+        Decision session = evaluate(principal.sessionPolicies(), action, resource, context);
+        return session == Decision.ALLOW ? Decision.ALLOW : session;
+    }
+
+    static Decision evaluate(List<PolicyDocument> policies, String action, String resource, RequestContext context) {
+        boolean allowed = false;
+        for (PolicyDocument policy : policies) {
+            for (Statement s : policy.statements()) {
+                if (s.appliesTo(action, resource, context)) {
+                    if (!s.allow()) {
+                        return Decision.EXPLICIT_DENY;
+                    }
+                    allowed = true;
+                }
+            }
+        }
+        return allowed ? Decision.ALLOW : Decision.IMPLICIT_DENY;
+    }
+
+    /** How a trust policy treats a caller wanting {@code sts:AssumeRole}. */
+    public enum TrustOutcome { DENIED, ALLOWED_EXPLICITLY, ALLOWED_VIA_ACCOUNT }
+
+    public static TrustOutcome evaluateTrust(PolicyDocument trust, Principal caller, String action, String roleArn,
+                                             RequestContext context) {
+        TrustOutcome outcome = TrustOutcome.DENIED;
+        for (Statement s : trust.statements()) {
+            if (s.principals() == null || !s.appliesTo(action, roleArn, context)) {
+                continue;
+            }
+            PrincipalPattern.Match match = s.principals().match(caller);
+            if (match == PrincipalPattern.Match.NONE) {
+                continue;
+            }
+            if (!s.allow()) {
+                return TrustOutcome.DENIED;
+            }
+            if (match == PrincipalPattern.Match.EXPLICIT) {
+                outcome = TrustOutcome.ALLOWED_EXPLICITLY;
+            } else if (outcome == TrustOutcome.DENIED) {
+                outcome = TrustOutcome.ALLOWED_VIA_ACCOUNT;
+            }
+        }
+        return outcome;
+    }
+
+    /** The message AWS sends with AccessDeniedException / AccessDenied. */
+    public static String denialMessage(Principal principal, String action, String resource, Decision decision) {
+        String because = decision == Decision.EXPLICIT_DENY
+                ? "with an explicit deny in an identity-based policy"
+                : "because no identity-based policy allows the " + action + " action";
+        return "User: " + principal.arn() + " is not authorized to perform: " + action + " on resource: " + resource
+                + " " + because;
+    }
+}
