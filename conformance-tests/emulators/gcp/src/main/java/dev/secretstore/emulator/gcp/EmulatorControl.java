@@ -1,0 +1,107 @@
+package dev.secretstore.emulator.gcp;
+
+import dev.secretstore.emulator.gcp.internal.AdminEndpoint;
+import dev.secretstore.emulator.gcp.internal.EmulatorCore;
+import dev.secretstore.emulator.gcp.internal.FaultRule;
+import dev.secretstore.emulator.gcp.internal.QuotaKind;
+import dev.secretstore.emulator.gcp.internal.StateDocument;
+import io.grpc.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The in-process control API; the admin endpoint under {@code /_emulator/} offers the same over HTTP. */
+public final class EmulatorControl {
+  private final EmulatorCore core;
+  private final Supplier<String> tokenUri;
+
+  EmulatorControl(EmulatorCore core, Supplier<String> tokenUri) {
+    this.core = core;
+    this.tokenUri = tokenUri;
+  }
+
+  /** Replaces the whole state (projects, accounts, keys, bindings, default principal, secrets) with this JSON. */
+  public void loadState(String json) {
+    core.load(StateDocument.parse(json));
+  }
+
+  public void loadState(Path file) {
+    try {
+      loadState(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read state file " + file, e);
+    }
+  }
+
+  /** Back to the last loaded state; faults, latency, quotas and request counts cleared. */
+  public void reset() {
+    core.reset();
+  }
+
+  /** The service-account key file (standard JSON format) for {@code email}. */
+  public String keyFileJson(String email) {
+    return core.keyFileJson(email, tokenUri.get());
+  }
+
+  /** Writes the key file for {@code email} to {@code file} (owner-only permissions) and returns the path. */
+  public Path writeKeyFile(String email, Path file) {
+    try {
+      AdminEndpoint.writeOwnerOnly(file, keyFileJson(email));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write key file " + file, e);
+    }
+  }
+
+  public List<String> serviceAccounts() {
+    return core.serviceAccounts().stream().map(a -> a.email()).toList();
+  }
+
+  /** Creates a secret with versions as if another party had; returns its name (with the project number). */
+  public String plantSecret(ExistingSecret secret) {
+    return core.plant(secret.project(), secret.location(), secret.secretId(), secret.labels(), secret.versions());
+  }
+
+  public void addFault(Fault fault) {
+    core.faults().add(new FaultRule(Status.Code.valueOf(fault.kind().name()), fault.method(),
+        fault.remaining().orElse(-1)));
+  }
+
+  /** Removes every fault and the added latency. */
+  public void clearFaults() {
+    core.faults().clear();
+  }
+
+  /** Delays every response by {@code latency} (zero to switch off). */
+  public void setLatency(Duration latency) {
+    core.faults().setLatency(latency);
+  }
+
+  /** Limits requests of a kind per minute per project; {@code null} removes the limit. */
+  public void setQuota(Quota quota, Integer perMinute) {
+    core.quotas().setLimit(QuotaKind.valueOf(quota.name()), perMinute);
+  }
+
+  public void setDefaultPrincipalEnabled(boolean enabled) {
+    core.setDefaultPrincipalEnabled(enabled);
+  }
+
+  /** Requests received by method name (e.g. {@code AccessSecretVersion}), every attempt counted. */
+  public long requestCount(String method) {
+    return core.counts().get(method);
+  }
+
+  public Map<String, Long> requestCounts() {
+    return core.counts().snapshot();
+  }
+
+  public void clearRequestCounts() {
+    core.counts().clear();
+  }
+}

@@ -1,0 +1,579 @@
+package dev.secretstore.emulator.gcp.internal;
+
+import com.google.cloud.secretmanager.v1.AccessSecretVersionRequest;
+import com.google.cloud.secretmanager.v1.AccessSecretVersionResponse;
+import com.google.cloud.secretmanager.v1.AddSecretVersionRequest;
+import com.google.cloud.secretmanager.v1.CreateSecretRequest;
+import com.google.cloud.secretmanager.v1.DeleteSecretRequest;
+import com.google.cloud.secretmanager.v1.DestroySecretVersionRequest;
+import com.google.cloud.secretmanager.v1.DisableSecretVersionRequest;
+import com.google.cloud.secretmanager.v1.EnableSecretVersionRequest;
+import com.google.cloud.secretmanager.v1.GetSecretRequest;
+import com.google.cloud.secretmanager.v1.GetSecretVersionRequest;
+import com.google.cloud.secretmanager.v1.ListSecretVersionsRequest;
+import com.google.cloud.secretmanager.v1.ListSecretVersionsResponse;
+import com.google.cloud.secretmanager.v1.ListSecretsRequest;
+import com.google.cloud.secretmanager.v1.ListSecretsResponse;
+import com.google.cloud.secretmanager.v1.ReplicationStatus;
+import com.google.cloud.secretmanager.v1.Secret;
+import com.google.cloud.secretmanager.v1.SecretPayload;
+import com.google.cloud.secretmanager.v1.SecretVersion;
+import com.google.cloud.secretmanager.v1.UpdateSecretRequest;
+import com.google.iam.v1.GetIamPolicyRequest;
+import com.google.iam.v1.Policy;
+import com.google.iam.v1.SetIamPolicyRequest;
+import com.google.iam.v1.TestIamPermissionsRequest;
+import com.google.iam.v1.TestIamPermissionsResponse;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Empty;
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.FieldMaskUtil;
+import com.google.protobuf.util.Timestamps;
+import io.grpc.Status;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The service's behaviour, transport-neutral: every method checks the project, quota and IAM permission first
+ * (so a caller without permission learns nothing about existence), then validates and acts on the store.
+ */
+public final class SecretManagerOperations {
+  static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+  private static final int MAX_PAGE_SIZE = 25_000;
+  private static final String SECRET_TYPE = "secretmanager.googleapis.com/Secret";
+  private static final String VERSION_TYPE = "secretmanager.googleapis.com/SecretVersion";
+  private static final String PROJECT_TYPE = "cloudresourcemanager.googleapis.com/Project";
+  private static final String LOCATION_TYPE = "secretmanager.googleapis.com/Location";
+
+  private final ProjectDirectory projects;
+  private final Authorizer authorizer;
+  private final QuotaMeter quotas;
+  private final Clock clock;
+  private final TreeMap<String, StoredSecret> secrets = new TreeMap<>();
+  private final AtomicLong etagCounter = new AtomicLong();
+
+  public SecretManagerOperations(ProjectDirectory projects, Authorizer authorizer, QuotaMeter quotas, Clock clock) {
+    this.projects = projects;
+    this.authorizer = authorizer;
+    this.quotas = quotas;
+    this.clock = clock;
+  }
+
+  public synchronized void clear() {
+    secrets.clear();
+  }
+
+  // ---- secrets ----
+
+  public synchronized Secret createSecret(Principal who, CreateSecretRequest r) {
+    SecretPath parent = SecretPath.parseParent(r.getParent());
+    Project project = enter(Rpc.CreateSecret, parent, r.getParent());
+    requireOn(who, "secretmanager.secrets.create", project, parent.canonical(project), r.getParent(),
+        parent.location().isPresent() ? LOCATION_TYPE : PROJECT_TYPE, List.of());
+    SecretIdRule.check(r.getSecretId());
+    Secret in = r.getSecret();
+    checkReplication(parent, in);
+    LabelRules.checkLabels(in.getLabelsMap());
+    LabelRules.checkAnnotations(in.getAnnotationsMap());
+    SecretPath path = parent.withSecret(r.getSecretId());
+    String name = path.canonical(project);
+    if (secrets.containsKey(name)) {
+      throw new ApiError(Status.Code.ALREADY_EXISTS, "Secret [" + name + "] already exists.");
+    }
+    Secret meta = in.toBuilder().setName(name).setCreateTime(now()).setEtag(newEtag()).build();
+    secrets.put(name, new StoredSecret(project, meta));
+    return meta;
+  }
+
+  private static void checkReplication(SecretPath parent, Secret in) {
+    if (parent.location().isPresent()) {
+      if (in.hasReplication() && !in.getReplication().equals(in.getReplication().getDefaultInstanceForType())) {
+        throw ApiError.invalidArgument("Replication policy must not be set for a regional secret.");
+      }
+      return;
+    }
+    var rep = in.getReplication();
+    if (rep.hasAutomatic()) {
+      return;
+    }
+    if (rep.hasUserManaged()) {
+      var replicas = rep.getUserManaged().getReplicasList();
+      if (replicas.isEmpty()) {
+        throw ApiError.invalidArgument("Secret.replication.user_managed.replicas must contain at least one replica.");
+      }
+      Set<String> seen = new java.util.HashSet<>();
+      for (var replica : replicas) {
+        if (replica.getLocation().isEmpty() || !seen.add(replica.getLocation())) {
+          throw ApiError.invalidArgument("Secret.replication.user_managed.replicas must name distinct, non-empty "
+              + "locations.");
+        }
+      }
+      return;
+    }
+    throw ApiError.invalidArgument("Secret.replication must be set (automatic or user_managed) for a global secret.");
+  }
+
+  public synchronized Secret getSecret(Principal who, GetSecretRequest r) {
+    SecretPath path = SecretPath.parseSecret(r.getName(), "name");
+    Project project = enter(Rpc.GetSecret, path, r.getName());
+    StoredSecret s = secretFor(who, "secretmanager.secrets.get", project, path, r.getName());
+    return existing(s, path, project).meta;
+  }
+
+  public synchronized ListSecretsResponse listSecrets(Principal who, ListSecretsRequest r) {
+    SecretPath parent = SecretPath.parseParent(r.getParent());
+    Project project = enter(Rpc.ListSecrets, parent, r.getParent());
+    requireOn(who, "secretmanager.secrets.list", project, parent.canonical(project), r.getParent(),
+        parent.location().isPresent() ? LOCATION_TYPE : PROJECT_TYPE, List.of());
+    ListFilter filter = ListFilter.parse(r.getFilter());
+    String prefix = parent.canonical(project) + "/secrets/";
+    List<Secret> matching = new ArrayList<>();
+    for (StoredSecret s : secrets.tailMap(prefix).values()) {
+      if (!s.meta.getName().startsWith(prefix)) {
+        break;
+      }
+      if (filter.matches(secretTarget(s.meta))) {
+        matching.add(s.meta);
+      }
+    }
+    Page<Secret> page = Page.of(matching, r.getPageSize(), r.getPageToken(), Secret::getName);
+    return ListSecretsResponse.newBuilder().addAllSecrets(page.items()).setNextPageToken(page.nextToken())
+        .setTotalSize(matching.size()).build();
+  }
+
+  public synchronized Secret updateSecret(Principal who, UpdateSecretRequest r) {
+    SecretPath path = SecretPath.parseSecret(r.getSecret().getName(), "secret.name");
+    Project project = enter(Rpc.UpdateSecret, path, r.getSecret().getName());
+    StoredSecret s = existing(secretFor(who, "secretmanager.secrets.update", project, path,
+        r.getSecret().getName()), path, project);
+    if (r.getUpdateMask().getPathsCount() == 0) {
+      throw ApiError.invalidArgument("update_mask must contain at least one path.");
+    }
+    Set<String> updatable = Set.of("labels", "annotations", "version_aliases", "expire_time", "ttl", "topics",
+        "rotation", "version_destroy_ttl");
+    for (String p : r.getUpdateMask().getPathsList()) {
+      if (!updatable.contains(p)) {
+        throw ApiError.invalidArgument("update_mask path '" + p + "' cannot be updated; updatable fields are "
+            + new java.util.TreeSet<>(updatable) + ".");
+      }
+    }
+    checkEtag(r.getSecret().getEtag(), s.meta.getEtag());
+    Secret.Builder b = s.meta.toBuilder();
+    FieldMaskUtil.merge(r.getUpdateMask(), r.getSecret(), b,
+        new FieldMaskUtil.MergeOptions().setReplaceRepeatedFields(true)
+            .setReplaceMessageFields(true).setReplacePrimitiveFields(true));
+    LabelRules.checkLabels(b.getLabelsMap());
+    LabelRules.checkAnnotations(b.getAnnotationsMap());
+    for (Map.Entry<String, Long> alias : b.getVersionAliasesMap().entrySet()) {
+      if (!s.versions.containsKey(alias.getValue())) {
+        throw ApiError.invalidArgument("Version alias '" + alias.getKey() + "' refers to version "
+            + alias.getValue() + ", which does not exist.");
+      }
+    }
+    s.meta = b.setEtag(newEtag()).build();
+    return s.meta;
+  }
+
+  public synchronized Empty deleteSecret(Principal who, DeleteSecretRequest r) {
+    SecretPath path = SecretPath.parseSecret(r.getName(), "name");
+    Project project = enter(Rpc.DeleteSecret, path, r.getName());
+    StoredSecret s = existing(secretFor(who, "secretmanager.secrets.delete", project, path, r.getName()), path,
+        project);
+    checkEtag(r.getEtag(), s.meta.getEtag());
+    secrets.remove(s.meta.getName());
+    return Empty.getDefaultInstance();
+  }
+
+  // ---- versions ----
+
+  public synchronized SecretVersion addSecretVersion(Principal who, AddSecretVersionRequest r) {
+    SecretPath path = SecretPath.parseSecret(r.getParent(), "parent");
+    Project project = enter(Rpc.AddSecretVersion, path, r.getParent());
+    StoredSecret s = existing(secretFor(who, "secretmanager.versions.add", project, path, r.getParent()), path,
+        project);
+    SecretPayload payload = r.getPayload();
+    byte[] data = payload.getData().toByteArray();
+    if (data.length > MAX_PAYLOAD_BYTES) {
+      throw ApiError.invalidArgument("Secret payload is " + data.length + " bytes; it must be no larger than 64KiB ("
+          + MAX_PAYLOAD_BYTES + " bytes).");
+    }
+    long crc = Crc32c.of(data);
+    if (payload.hasDataCrc32C() && payload.getDataCrc32C() != crc) {
+      throw ApiError.invalidArgument("Checksum mismatch: the payload's data_crc32c does not match the CRC32C of "
+          + "its data; the data was corrupted in transit.");
+    }
+    return addVersion(s, path, project, data, crc, payload.hasDataCrc32C());
+  }
+
+  private SecretVersion addVersion(StoredSecret s, SecretPath path, Project project, byte[] data, long crc,
+      boolean clientChecksum) {
+    long number = ++s.lastVersion;
+    SecretVersion.Builder meta = SecretVersion.newBuilder()
+        .setName(path.secretOnly().withVersion(Long.toString(number)).canonical(project))
+        .setCreateTime(now()).setState(SecretVersion.State.ENABLED).setEtag(newEtag())
+        .setClientSpecifiedPayloadChecksum(clientChecksum);
+    if (s.meta.getReplication().hasAutomatic()) {
+      meta.setReplicationStatus(ReplicationStatus.newBuilder()
+          .setAutomatic(ReplicationStatus.AutomaticStatus.getDefaultInstance()));
+    } else if (s.meta.getReplication().hasUserManaged()) {
+      var um = ReplicationStatus.UserManagedStatus.newBuilder();
+      for (var replica : s.meta.getReplication().getUserManaged().getReplicasList()) {
+        um.addReplicas(ReplicationStatus.UserManagedStatus.ReplicaStatus.newBuilder()
+            .setLocation(replica.getLocation()));
+      }
+      meta.setReplicationStatus(ReplicationStatus.newBuilder().setUserManaged(um));
+    }
+    StoredVersion v = new StoredVersion(number, meta.build(), data, crc);
+    s.versions.put(number, v);
+    return v.meta;
+  }
+
+  public synchronized SecretVersion getSecretVersion(Principal who, GetSecretVersionRequest r) {
+    SecretPath path = SecretPath.parseVersion(r.getName());
+    Project project = enter(Rpc.GetSecretVersion, path, r.getName());
+    return version(who, "secretmanager.versions.get", project, path, r.getName()).meta;
+  }
+
+  public synchronized AccessSecretVersionResponse accessSecretVersion(Principal who, AccessSecretVersionRequest r) {
+    SecretPath path = SecretPath.parseVersion(r.getName());
+    Project project = enter(Rpc.AccessSecretVersion, path, r.getName());
+    StoredVersion v = version(who, "secretmanager.versions.access", project, path, r.getName());
+    requireEnabled(v);
+    return AccessSecretVersionResponse.newBuilder().setName(v.meta.getName())
+        .setPayload(SecretPayload.newBuilder().setData(ByteString.copyFrom(v.data)).setDataCrc32C(v.crc32c))
+        .build();
+  }
+
+  public synchronized ListSecretVersionsResponse listSecretVersions(Principal who, ListSecretVersionsRequest r) {
+    SecretPath path = SecretPath.parseSecret(r.getParent(), "parent");
+    Project project = enter(Rpc.ListSecretVersions, path, r.getParent());
+    StoredSecret s = existing(secretFor(who, "secretmanager.versions.list", project, path, r.getParent()), path,
+        project);
+    ListFilter filter = ListFilter.parse(r.getFilter());
+    List<SecretVersion> matching = new ArrayList<>();
+    for (StoredVersion v : s.versions.descendingMap().values()) {
+      if (filter.matches(versionTarget(v.meta))) {
+        matching.add(v.meta);
+      }
+    }
+    Page<SecretVersion> page = Page.of(matching, r.getPageSize(), r.getPageToken(), SecretVersion::getName);
+    return ListSecretVersionsResponse.newBuilder().addAllVersions(page.items()).setNextPageToken(page.nextToken())
+        .setTotalSize(matching.size()).build();
+  }
+
+  public synchronized SecretVersion disableSecretVersion(Principal who, DisableSecretVersionRequest r) {
+    SecretPath path = SecretPath.parseVersion(r.getName());
+    Project project = enter(Rpc.DisableSecretVersion, path, r.getName());
+    StoredVersion v = version(who, "secretmanager.versions.disable", project, path, r.getName());
+    checkEtag(r.getEtag(), v.meta.getEtag());
+    requireNotDestroyed(v);
+    return setState(v, SecretVersion.State.DISABLED);
+  }
+
+  public synchronized SecretVersion enableSecretVersion(Principal who, EnableSecretVersionRequest r) {
+    SecretPath path = SecretPath.parseVersion(r.getName());
+    Project project = enter(Rpc.EnableSecretVersion, path, r.getName());
+    StoredVersion v = version(who, "secretmanager.versions.enable", project, path, r.getName());
+    checkEtag(r.getEtag(), v.meta.getEtag());
+    requireNotDestroyed(v);
+    return setState(v, SecretVersion.State.ENABLED);
+  }
+
+  public synchronized SecretVersion destroySecretVersion(Principal who, DestroySecretVersionRequest r) {
+    SecretPath path = SecretPath.parseVersion(r.getName());
+    Project project = enter(Rpc.DestroySecretVersion, path, r.getName());
+    StoredVersion v = version(who, "secretmanager.versions.destroy", project, path, r.getName());
+    checkEtag(r.getEtag(), v.meta.getEtag());
+    requireNotDestroyed(v);
+    v.data = new byte[0];
+    v.crc32c = 0;
+    v.meta = v.meta.toBuilder().setDestroyTime(now()).build();
+    return setState(v, SecretVersion.State.DESTROYED);
+  }
+
+  private SecretVersion setState(StoredVersion v, SecretVersion.State state) {
+    v.meta = v.meta.toBuilder().setState(state).setEtag(newEtag()).build();
+    return v.meta;
+  }
+
+  private static void requireEnabled(StoredVersion v) {
+    if (v.meta.getState() != SecretVersion.State.ENABLED) {
+      throw ApiError.failedPrecondition("Secret Version [" + v.meta.getName() + "] is in " + v.meta.getState()
+          + " state.");
+    }
+  }
+
+  private static void requireNotDestroyed(StoredVersion v) {
+    if (v.meta.getState() == SecretVersion.State.DESTROYED) {
+      throw ApiError.failedPrecondition("Secret Version [" + v.meta.getName() + "] is in DESTROYED state.");
+    }
+  }
+
+  // ---- IAM ----
+
+  public synchronized Policy getIamPolicy(Principal who, GetIamPolicyRequest r) {
+    SecretPath path = SecretPath.parseSecret(r.getResource(), "resource");
+    Project project = enter(Rpc.GetIamPolicy, path, r.getResource());
+    StoredSecret s = existing(secretFor(who, "secretmanager.secrets.getIamPolicy", project, path, r.getResource()),
+        path, project);
+    return s.policy;
+  }
+
+  public synchronized Policy setIamPolicy(Principal who, SetIamPolicyRequest r) {
+    SecretPath path = SecretPath.parseSecret(r.getResource(), "resource");
+    Project project = enter(Rpc.SetIamPolicy, path, r.getResource());
+    StoredSecret s = existing(secretFor(who, "secretmanager.secrets.setIamPolicy", project, path, r.getResource()),
+        path, project);
+    Policy in = r.getPolicy();
+    if (!in.getEtag().isEmpty() && !in.getEtag().equals(s.policy.getEtag())) {
+      throw new ApiError(Status.Code.ABORTED, "There were concurrent policy changes. Please retry the whole "
+          + "read-modify-write with exponential backoff.");
+    }
+    List<IamBinding> bindings = PolicyCodec.toBindings(in);
+    s.bindings = bindings;
+    s.policy = in.toBuilder().setEtag(ByteString.copyFromUtf8(newEtag())).build();
+    return s.policy;
+  }
+
+  public synchronized TestIamPermissionsResponse testIamPermissions(Principal who, TestIamPermissionsRequest r) {
+    SecretPath path = SecretPath.parseSecret(r.getResource(), "resource");
+    Project project = enter(Rpc.TestIamPermissions, path, r.getResource());
+    for (String p : r.getPermissionsList()) {
+      if (p.contains("*")) {
+        throw ApiError.invalidArgument("Permissions with wildcards (" + p + ") are not allowed.");
+      }
+    }
+    TestIamPermissionsResponse.Builder out = TestIamPermissionsResponse.newBuilder();
+    StoredSecret s = secrets.get(path.canonical(project));
+    if (s == null) {
+      return out.build();
+    }
+    for (String p : r.getPermissionsList()) {
+      if (authorizer.allows(who, p, project, s.meta.getName(), SECRET_TYPE, s.bindings)) {
+        out.addPermissions(p);
+      }
+    }
+    return out.build();
+  }
+
+  // ---- planting (control API) ----
+
+  /** Creates a secret and versions as another party would have, bypassing IAM and quotas. */
+  public synchronized String plant(String projectRef, Optional<String> location, String secretId,
+      Map<String, String> labels, List<byte[]> versionData) {
+    Project project = projects.find(projectRef).orElseThrow(() -> new IllegalArgumentException(
+        "project '" + projectRef + "' is not known to the emulator"));
+    SecretIdRule.check(secretId);
+    LabelRules.checkLabels(labels);
+    SecretPath path = new SecretPath(projectRef, location, secretId, null);
+    String name = path.canonical(project);
+    Secret.Builder meta = Secret.newBuilder().setName(name).setCreateTime(now()).setEtag(newEtag())
+        .putAllLabels(labels);
+    if (location.isEmpty()) {
+      meta.setReplication(com.google.cloud.secretmanager.v1.Replication.newBuilder()
+          .setAutomatic(com.google.cloud.secretmanager.v1.Replication.Automatic.getDefaultInstance()));
+    }
+    StoredSecret s = new StoredSecret(project, meta.build());
+    secrets.put(name, s);
+    for (byte[] d : versionData) {
+      if (d.length > MAX_PAYLOAD_BYTES) {
+        throw new IllegalArgumentException("a planted version of '" + secretId + "' is larger than 64KiB");
+      }
+      addVersion(s, path, project, d.clone(), Crc32c.of(d), false);
+    }
+    return name;
+  }
+
+  // ---- helpers ----
+
+  /** Resolves the project (unknown projects look like missing permission, as on Google) and charges quota. */
+  private Project enter(Rpc rpc, SecretPath path, String asWritten) {
+    Optional<Project> project = projects.find(path.projectRef());
+    if (project.isEmpty()) {
+      throw ApiError.permissionDenied(permissionOf(rpc), asWritten);
+    }
+    quotas.charge(rpc.quotaKind(), project.get());
+    return project.get();
+  }
+
+  private static String permissionOf(Rpc rpc) {
+    switch (rpc) {
+      case CreateSecret: return "secretmanager.secrets.create";
+      case GetSecret: return "secretmanager.secrets.get";
+      case ListSecrets: return "secretmanager.secrets.list";
+      case UpdateSecret: return "secretmanager.secrets.update";
+      case DeleteSecret: return "secretmanager.secrets.delete";
+      case AddSecretVersion: return "secretmanager.versions.add";
+      case GetSecretVersion: return "secretmanager.versions.get";
+      case ListSecretVersions: return "secretmanager.versions.list";
+      case AccessSecretVersion: return "secretmanager.versions.access";
+      case DisableSecretVersion: return "secretmanager.versions.disable";
+      case EnableSecretVersion: return "secretmanager.versions.enable";
+      case DestroySecretVersion: return "secretmanager.versions.destroy";
+      case SetIamPolicy: return "secretmanager.secrets.setIamPolicy";
+      case GetIamPolicy: return "secretmanager.secrets.getIamPolicy";
+      default: return "secretmanager.secrets.get";
+    }
+  }
+
+  private void requireOn(Principal who, String permission, Project project, String canonical, String asWritten,
+      String type, List<IamBinding> resourceBindings) {
+    if (!authorizer.allows(who, permission, project, canonical, type, resourceBindings)) {
+      throw ApiError.permissionDenied(permission, asWritten);
+    }
+  }
+
+  /** Checks the permission on the secret (using its own policy when it exists); returns it or null. */
+  private StoredSecret secretFor(Principal who, String permission, Project project, SecretPath path,
+      String asWritten) {
+    String canonicalSecret = path.secretOnly().canonical(project);
+    StoredSecret s = secrets.get(canonicalSecret);
+    String resource = path.canonical(project);
+    String type = path.version() == null ? SECRET_TYPE : VERSION_TYPE;
+    requireOn(who, permission, project, resource, asWritten, type, s == null ? List.of() : s.bindings);
+    return s;
+  }
+
+  private static StoredSecret existing(StoredSecret s, SecretPath path, Project project) {
+    if (s == null) {
+      throw ApiError.notFound("Secret [" + path.secretOnly().canonical(project) + "] not found.");
+    }
+    return s;
+  }
+
+  private StoredVersion version(Principal who, String permission, Project project, SecretPath path,
+      String asWritten) {
+    StoredSecret s = secretFor(who, permission, project, path, asWritten);
+    String secretName = path.secretOnly().canonical(project);
+    if (s == null) {
+      throw ApiError.notFound("Secret [" + secretName + "] not found or has no versions.");
+    }
+    String v = path.version();
+    StoredVersion found;
+    if (v.equals("latest")) {
+      found = s.latest().orElseThrow(() -> ApiError.notFound("Secret [" + secretName
+          + "] not found or has no versions."));
+    } else if (v.matches("[1-9][0-9]{0,18}")) {
+      found = s.versions.get(Long.parseLong(v));
+    } else if (s.meta.getVersionAliasesMap().containsKey(v)) {
+      found = s.versions.get(s.meta.getVersionAliasesMap().get(v));
+    } else if (v.matches("[A-Za-z0-9_-]+")) {
+      throw ApiError.notFound("Secret Version [" + path.canonical(project) + "] not found.");
+    } else {
+      throw ApiError.invalidArgument("Invalid resource field value in the request: version '" + v + "'.");
+    }
+    if (found == null) {
+      throw ApiError.notFound("Secret Version [" + path.canonical(project) + "] not found.");
+    }
+    return found;
+  }
+
+  private static void checkEtag(String given, String current) {
+    if (!given.isEmpty() && !given.equals(current)) {
+      throw new ApiError(Status.Code.ABORTED, "The etag provided in the request (" + given
+          + ") does not match the current etag of the resource (" + current + ").");
+    }
+  }
+
+  private Timestamp now() {
+    Instant i = clock.instant();
+    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano() / 1000 * 1000).build();
+  }
+
+  private String newEtag() {
+    long micros = Math.max(clock.instant().toEpochMilli() * 1000, etagCounter.incrementAndGet());
+    etagCounter.set(micros);
+    return "\"" + Long.toHexString(micros) + "\"";
+  }
+
+  private static ListFilter.Target secretTarget(Secret s) {
+    Map<String, String> f = new HashMap<>();
+    f.put("name", s.getName());
+    f.put("create_time", Timestamps.toString(s.getCreateTime()));
+    s.getLabelsMap().forEach((k, v) -> f.put("labels." + k, v));
+    s.getAnnotationsMap().forEach((k, v) -> f.put("annotations." + k, v));
+    if (s.getReplication().hasAutomatic()) {
+      f.put("replication.automatic", "true");
+    }
+    if (s.getReplication().hasUserManaged()) {
+      f.put("replication.user_managed", "true");
+      f.put("replication.user_managed.replicas.location", String.join(",",
+          s.getReplication().getUserManaged().getReplicasList().stream().map(x -> x.getLocation()).toList()));
+    }
+    if (!s.getLabelsMap().isEmpty()) {
+      f.put("labels", String.join(",", s.getLabelsMap().keySet()));
+    }
+    return target(f);
+  }
+
+  private static ListFilter.Target versionTarget(SecretVersion v) {
+    Map<String, String> f = new HashMap<>();
+    f.put("name", v.getName());
+    f.put("state", v.getState().name());
+    f.put("create_time", Timestamps.toString(v.getCreateTime()));
+    if (v.hasDestroyTime()) {
+      f.put("destroy_time", Timestamps.toString(v.getDestroyTime()));
+    }
+    return target(f);
+  }
+
+  private static ListFilter.Target target(Map<String, String> fields) {
+    return new ListFilter.Target() {
+      @Override
+      public Optional<String> field(String path) {
+        return Optional.ofNullable(fields.get(path));
+      }
+
+      @Override
+      public Map<String, String> allFields() {
+        return fields;
+      }
+    };
+  }
+
+  /** One page of an ordered result; the token is the last returned name, opaque to the caller. */
+  private record Page<T>(List<T> items, String nextToken) {
+    static <T> Page<T> of(List<T> all, int pageSize, String token, java.util.function.Function<T, String> key) {
+      if (pageSize < 0) {
+        throw ApiError.invalidArgument("page_size must not be negative.");
+      }
+      int size = pageSize == 0 || pageSize > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : pageSize;
+      int start = 0;
+      if (!token.isEmpty()) {
+        String after;
+        try {
+          after = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          throw ApiError.invalidArgument("Invalid page_token.");
+        }
+        start = -1;
+        for (int i = 0; i < all.size(); i++) {
+          if (key.apply(all.get(i)).equals(after)) {
+            start = i + 1;
+            break;
+          }
+        }
+        if (start < 0) {
+          throw ApiError.invalidArgument("Invalid page_token.");
+        }
+      }
+      int end = Math.min(all.size(), start + size);
+      List<T> items = all.subList(start, end);
+      String next = end < all.size()
+          ? Base64.getUrlEncoder().withoutPadding().encodeToString(
+              key.apply(all.get(end - 1)).getBytes(StandardCharsets.UTF_8))
+          : "";
+      return new Page<>(List.copyOf(items), next);
+    }
+  }
+}
