@@ -1,0 +1,65 @@
+package dev.secretstore.conformance;
+
+import dev.secretstore.DeleteOptions;
+import dev.secretstore.Operation;
+import dev.secretstore.SecretName;
+import dev.secretstore.SecretStore;
+import dev.secretstore.SecretValue;
+import java.util.Map;
+
+/** The writes a read-only store must refuse, each with the operation its error must name. */
+enum DeniedWrite {
+    CREATE("create a new secret", Operation.CREATE, false) {
+        @Override
+        void attempt(SecretStore store, SecretName name) {
+            store.create(name, SecretValue.ofText("written through a read-only store"));
+        }
+    },
+    PUT_NEW("put a new secret", Operation.PUT, false) {
+        @Override
+        void attempt(SecretStore store, SecretName name) {
+            store.put(name, SecretValue.ofText("written through a read-only store"));
+        }
+    },
+    PUT_NEW_VERSION("put a new version of an existing secret", Operation.PUT, true) {
+        @Override
+        void attempt(SecretStore store, SecretName name) {
+            store.put(name, SecretValue.ofText("written through a read-only store"));
+        }
+    },
+    PUT_TAGS("put with new user tags", Operation.PUT, true) {
+        @Override
+        void attempt(SecretStore store, SecretName name) {
+            store.put(name, SecretValue.ofText("written through a read-only store"), Map.of("team", "intruder"));
+        }
+    },
+    DELETE("delete an existing secret", Operation.DELETE, true) {
+        @Override
+        void attempt(SecretStore store, SecretName name) {
+            store.delete(name);
+        }
+    },
+    FORCE_DELETE("force-delete an existing secret", Operation.DELETE, true) {
+        @Override
+        void attempt(SecretStore store, SecretName name) {
+            store.delete(name, DeleteOptions.force());
+        }
+    };
+
+    private final String description;
+    final Operation operation;
+    final boolean needsExistingSecret;
+
+    DeniedWrite(String description, Operation operation, boolean needsExistingSecret) {
+        this.description = description;
+        this.operation = operation;
+        this.needsExistingSecret = needsExistingSecret;
+    }
+
+    abstract void attempt(SecretStore store, SecretName name);
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.secretstore.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.secretstore.AccessDeniedException;
+import dev.secretstore.AuthenticationFailedException;
+import dev.secretstore.SecretMetadata;
+import dev.secretstore.SecretName;
+import dev.secretstore.SecretStore;
+import dev.secretstore.SecretStoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.opentest4j.TestAbortedException;
+
+/** Group 4: without write permission every write fails at once with a useful error and no side effect. */
+abstract class LeastPrivilegeTests extends ConformanceGroup {
+
+    private static final String ORIGINAL = "written by the privileged store";
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DeniedWrite.class)
+    @DisplayName("a write through the read-only store raises AccessDeniedException naming provider, operation, name and a remedy")
+    void writeThroughReadOnlyStoreIsDenied(DeniedWrite write) {
+        SecretStore readOnly = readOnlyStore();
+        SecretName name = name("denied");
+        Optional<SecretMetadata> before = Optional.empty();
+        if (write.needsExistingSecret) {
+            store().create(name, text(ORIGINAL));
+            before = Optional.of(store().describe(name));
+        }
+
+        Throwable failure = catchThrowable(() -> write.attempt(readOnly, name));
+
+        assertThat(failure).isInstanceOf(AccessDeniedException.class);
+        AccessDeniedException denied = (AccessDeniedException) failure;
+        assertThat(denied.provider()).isEqualTo(store().providerName());
+        assertThat(denied.operation()).contains(write.operation);
+        assertThat(denied.secretName()).contains(name);
+        assertThat(denied.remediation()).as("remediation hint").hasValueSatisfying(hint -> assertThat(hint).isNotBlank());
+        assertThat(denied.getMessage()).contains(name.value());
+
+        if (before.isPresent()) {
+            SecretMetadata after = store().describe(name);
+            assertThat(store().read(name).value().text()).isEqualTo(ORIGINAL);
+            assertThat(after.version()).isEqualTo(before.get().version());
+            assertThat(after.tags()).isEqualTo(before.get().tags());
+        } else {
+            assertNothingStoredAt(name);
+        }
+    }
+
+    @Test
+    @DisplayName("a denied write is attempted exactly once, never retried")
+    void deniedWriteIsAttemptedOnce() {
+        RequestCounter counter = requestCounter();
+        SecretStore readOnly = readOnlyStore();
+        SecretName name = name("denied-once");
+        long before = counter.writeAttempts();
+
+        Throwable failure = catchThrowable(() -> readOnly.create(name, text("never stored")));
+
+        assertThat(failure).isInstanceOf(AccessDeniedException.class);
+        assertThat(counter.writeAttempts() - before).as("write attempts for one denied create").isEqualTo(1);
+        assertNothingStoredAt(name);
+    }
+
+    @Test
+    @DisplayName("the read-only store can still read what the privileged store wrote")
+    void readOnlyStoreCanRead() {
+        SecretStore readOnly = readOnlyStore();
+        SecretName name = name("readable");
+        store().create(name, text(ORIGINAL));
+
+        assertThat(readOnly.read(name).value().text()).isEqualTo(ORIGINAL);
+        assertThat(readOnly.describe(name).isManaged(store().managedTagKey())).isTrue();
+    }
+
+    @Test
+    @DisplayName("a read with bad credentials raises AuthenticationFailedException")
+    void readWithBadCredentialsFailsAuthentication() {
+        SecretName name = name("guarded");
+        store().create(name, text(ORIGINAL));
+
+        Throwable failure = catchThrowable(() -> badCredentialsStore().read(name));
+
+        assertAuthenticationFailed(failure);
+    }
+
+    @Test
+    @DisplayName("a write with bad credentials raises AuthenticationFailedException and writes nothing")
+    void writeWithBadCredentialsFailsAuthentication() {
+        SecretName name = name("unauthenticated");
+
+        Throwable failure = catchThrowable(() -> badCredentialsStore().create(name, text("never stored")));
+
+        assertAuthenticationFailed(failure);
+        assertNothingStoredAt(name);
+    }
+
+    @Test
+    @DisplayName("no access-denied or authentication error contains a credential")
+    void errorsNeverContainCredentials() {
+        LeakDetector credentials = LeakDetector.forbidding("credential", fixture().credentialValues());
+        Assumptions.assumeFalse(credentials.isEmpty(), "the fixture declares no credential values (of at least "
+                + LeakDetector.SHORTEST_SEARCHED + " characters) to look for");
+        SecretName existing = name("existing");
+        store().create(existing, text(ORIGINAL));
+
+        List<Throwable> failures = new ArrayList<>();
+        provoke(() -> readOnlyStore().put(existing, text("denied"))).ifPresent(failures::add);
+        provoke(() -> readOnlyStore().delete(existing)).ifPresent(failures::add);
+        provoke(() -> badCredentialsStore().read(existing)).ifPresent(failures::add);
+        provoke(() -> badCredentialsStore().put(existing, text("denied"))).ifPresent(failures::add);
+
+        Assumptions.assumeFalse(failures.isEmpty(),
+                "needs a read-only or a bad-credentials store to provoke the errors; the fixture offers neither");
+        assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOf(SecretStoreException.class));
+        failures.forEach(credentials::assertAbsentFrom);
+    }
+
+    /** The failure of {@code call}, or empty when the fixture lacks the store the call needs. */
+    private static Optional<Throwable> provoke(ThrowingCallable call) {
+        Throwable failure = catchThrowable(call);
+        if (failure instanceof TestAbortedException) {
+            return Optional.empty();
+        }
+        assertThat(failure).as("a call that must fail").isNotNull();
+        return Optional.of(failure);
+    }
+
+    /** The bad-credentials store; opening it may already fail authentication, which the caller asserts. */
+    private SecretStore badCredentialsStore() {
+        return fixture().badCredentialsStore().require("a store opened with bad credentials");
+    }
+
+    private void assertAuthenticationFailed(Throwable failure) {
+        if (failure instanceof TestAbortedException aborted) {
+            throw aborted;
+        }
+        assertThat(failure).isInstanceOf(AuthenticationFailedException.class);
+        assertThat(((SecretStoreException) failure).provider()).isEqualTo(store().providerName());
+        LeakDetector.forbidding("credential", fixture().credentialValues()).assertAbsentFrom(failure);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.secretstore.conformance;
+
+import dev.secretstore.SecretStore;
+import dev.secretstore.SecretStores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The local provider in a fresh temporary directory: the privileged store, the same directory opened
+ * {@code "readOnly": true}, the same directory opened with another key, and foreign secrets planted
+ * through the provider's SPI.
+ */
+final class LocalFixture implements ConformanceFixture {
+
+    private final Path root;
+    private final String key;
+    private final String wrongKey;
+    private final Map<String, Object> privilegedConfig;
+    private final Map<String, Object> readOnlyConfig;
+    private final Map<String, Object> badCredentialsConfig;
+    private final SecretStore privileged;
+    private SecretStore readOnly;
+    private SpiForeignSecretPlanter planter;
+
+    private LocalFixture(Path root) throws IOException {
+        this.root = root;
+        this.key = randomKey();
+        this.wrongKey = randomKey();
+        Path store = root.resolve("store");
+        Path keyFile = Files.writeString(root.resolve("master.key"), key + "\n");
+        Path wrongKeyFile = Files.writeString(root.resolve("wrong.key"), wrongKey + "\n");
+        this.privilegedConfig = config(store, keyFile);
+        this.readOnlyConfig = new LinkedHashMap<>(privilegedConfig);
+        readOnlyConfig.put("readOnly", true);
+        this.badCredentialsConfig = config(store, wrongKeyFile);
+        // Opened first, so the store exists (with its key check) before anything else opens it.
+        this.privileged = SecretStores.open(privilegedConfig);
+    }
+
+    static LocalFixture inTemporaryDirectory() {
+        try {
+            return new LocalFixture(Files.createTempDirectory("secretstore-conformance-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The configs as JSON, for the config-driven run. */
+    Map<String, Map<String, Object>> configs() {
+        return Map.of("privileged", privilegedConfig, "readOnly", readOnlyConfig, "badCredentials", badCredentialsConfig);
+    }
+
+    Path root() {
+        return root;
+    }
+
+    @Override
+    public SecretStore privilegedStore() {
+        return privileged;
+    }
+
+    @Override
+    public synchronized FixtureFeature<SecretStore> leastPrivilegedStore() {
+        if (readOnly == null) {
+            readOnly = SecretStores.open(readOnlyConfig);
+        }
+        return FixtureFeature.of(readOnly);
+    }
+
+    @Override
+    public FixtureFeature<SecretStore> badCredentialsStore() {
+        // The local provider checks the key when the store is opened, so this is where it fails.
+        return FixtureFeature.of(SecretStores.open(badCredentialsConfig));
+    }
+
+    @Override
+    public synchronized FixtureFeature<ForeignSecretPlanter> foreignSecrets() {
+        if (planter == null) {
+            planter = SpiForeignSecretPlanter.open("local", privilegedConfig);
+        }
+        return FixtureFeature.of(planter);
+    }
+
+    @Override
+    public FixtureFeature<RequestCounter> requestCounter() {
+        return FixtureFeature.unsupported("the local provider writes files in-process and offers no hook that sees"
+                + " write attempts; counting file-system calls would test its internal layout, not its behaviour");
+    }
+
+    @Override
+    public Set<String> credentialValues() {
+        return Set.of(key, wrongKey);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (planter != null) {
+            planter.close();
+        }
+        if (readOnly != null) {
+            readOnly.close();
+        }
+        privileged.close();
+        deleteRecursively(root);
+    }
+
+    private static Map<String, Object> config(Path store, Path keyFile) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("provider", "local");
+        config.put("path", store.toString());
+        config.put("keyFile", keyFile.toString());
+        return config;
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
