@@ -1,0 +1,50 @@
+package dev.secretstore.local;
+
+import dev.secretstore.SecretName;
+import dev.secretstore.SecretStore;
+import dev.secretstore.SecretStores;
+import dev.secretstore.SecretValue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Runs in a child JVM started by the crash-safety and multi-process tests.
+ *
+ * <ul>
+ *   <li>{@code loop <store> <keyFile> <secrets>}: puts "value-N" round-robin into {@code s0..s<secrets-1>}
+ *       forever, printing "wrote <secret> <N>" after each put returns, until killed;
+ *   <li>{@code append <store> <keyFile> <name> <count>}: waits for a line on standard input (so that several
+ *       children start writing together), adds {@code count} versions to {@code name}, then prints "done".
+ * </ul>
+ */
+public final class ChildWriter {
+  private ChildWriter() {}
+
+  public static void main(String[] args) throws IOException {
+    String mode = args[0];
+    Map<String, Object> config = Map.of("path", args[1], "keyFile", args[2]);
+    try (SecretStore store = SecretStores.open(new LocalSecretStoreProvider(), config)) {
+      System.out.println("ready");
+      System.out.flush();
+      if (mode.equals("loop")) {
+        int secrets = Integer.parseInt(args[3]);
+        for (long n = 0; ; n++) {
+          String secret = "s" + (n % secrets);
+          store.put(SecretName.of(secret), SecretValue.ofText("value-" + n));
+          System.out.println("wrote " + secret + " " + n);
+          System.out.flush();
+        }
+      }
+      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      SecretName name = SecretName.of(args[3]);
+      int count = Integer.parseInt(args[4]);
+      for (int i = 0; i < count; i++) {
+        store.put(name, SecretValue.ofText("from-" + ProcessHandle.current().pid() + "-" + i));
+      }
+      System.out.println("done");
+    }
+  }
+}

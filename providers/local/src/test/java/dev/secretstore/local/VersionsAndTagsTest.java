@@ -1,0 +1,91 @@
+package dev.secretstore.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.secretstore.SecretAlreadyExistsException;
+import dev.secretstore.SecretMetadata;
+import dev.secretstore.SecretName;
+import dev.secretstore.SecretNotFoundException;
+import dev.secretstore.SecretStore;
+import dev.secretstore.SecretValue;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Versions and tags")
+class VersionsAndTagsTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  @DisplayName("each put adds a version; the latest or any given version can be read")
+  void versions() {
+    try (SecretStore store = new TempStore(tmp).open()) {
+      SecretName name = SecretName.of("db/password");
+      assertThat(store.put(name, SecretValue.ofText("one")).version()).contains("1");
+      store.put(name, SecretValue.ofText("two"));
+      SecretMetadata third = store.put(name, SecretValue.ofText("three"));
+
+      assertThat(third.version()).contains("3");
+      assertThat(store.read(name).version()).isEqualTo("3");
+      assertThat(store.read(name).value().text()).isEqualTo("three");
+      assertThat(store.read(name, "1").value().text()).isEqualTo("one");
+      assertThat(store.read(name, "2").value().text()).isEqualTo("two");
+      assertThat(store.read(name, "2").createdAt()).isPresent();
+      assertThatThrownBy(() -> store.read(name, "4")).isInstanceOf(SecretNotFoundException.class);
+    }
+  }
+
+  @Test
+  @DisplayName("binary values read back byte for byte, text values as text")
+  void binaryAndText() {
+    try (SecretStore store = new TempStore(tmp).open()) {
+      byte[] all = new byte[256];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = (byte) i;
+      }
+      store.create(SecretName.of("bin"), SecretValue.ofBytes(all));
+      store.create(SecretName.of("txt"), SecretValue.ofText("žluťoučký 🐴"));
+      assertThat(store.read(SecretName.of("bin")).value().bytes()).isEqualTo(all);
+      assertThat(store.read(SecretName.of("bin")).value().isText()).isFalse();
+      assertThat(store.read(SecretName.of("txt")).value().isText()).isTrue();
+      assertThat(store.read(SecretName.of("txt")).value().text()).isEqualTo("žluťoučký 🐴");
+    }
+  }
+
+  @Test
+  @DisplayName("tags persist with the managed tag, and user tags survive updates")
+  void tags() {
+    TempStore temp = new TempStore(tmp);
+    SecretName name = SecretName.of("tagged");
+    try (SecretStore store = temp.open()) {
+      store.create(name, SecretValue.ofText("v"), Map.of("team", "data"));
+      store.put(name, SecretValue.ofText("v2"), Map.of("env", "prod"));
+      assertThatThrownBy(() -> store.create(name, SecretValue.ofText("again")))
+          .isInstanceOf(SecretAlreadyExistsException.class);
+    }
+    try (SecretStore reopened = temp.open()) {
+      assertThat(reopened.describe(name).tags())
+          .containsEntry("team", "data")
+          .containsEntry("env", "prod")
+          .containsEntry("AirbyteManaged", "true");
+      assertThat(reopened.describe(name).nativeId()).startsWith(temp.storeDir.toString());
+    }
+  }
+
+  @Test
+  @DisplayName("tagKey changes the managed tag")
+  void customTagKey() {
+    TempStore temp = new TempStore(tmp);
+    Map<String, Object> config = temp.config();
+    config.put("tagKey", "OwnedBySecretstore");
+    try (SecretStore store = temp.open(config)) {
+      assertThat(store.managedTagKey()).isEqualTo("OwnedBySecretstore");
+      assertThat(store.create(SecretName.of("x"), SecretValue.ofText("v")).tags())
+          .containsEntry("OwnedBySecretstore", "true");
+    }
+  }
+}
