@@ -179,7 +179,12 @@ public final class SecretStores {
         return openDefault(contextLoader());
     }
 
-    private static SecretStore openDefault(ClassLoader loader) {
+    /**
+     * @param loader the class loader to search
+     * @return the default local store
+     * @throws NoSuchProviderException if no local provider is visible to {@code loader}
+     */
+    public static SecretStore openDefault(ClassLoader loader) {
         ProviderDiscovery d = discovery(loader);
         Installed local = d.installed().stream().filter(i -> i.info().type().equals(LOCAL)).findFirst()
                 .orElseThrow(() -> new NoSuchProviderException(LOCAL + " SecretStore not available: no provider of "
@@ -213,8 +218,7 @@ public final class SecretStores {
     private static SecretStore openWith(SecretStoreProvider provider, ProviderInfo info, Map<String, ?> config) {
         List<ConfigProblem> problems = ConfigValidator.validate(provider, config);
         if (!problems.isEmpty()) {
-            throw new InvalidConfigException(info.name(),
-                    ConfigValidator.scrub(problems, info.configFields(), config));
+            throw new InvalidConfigException(info.name(), problems);
         }
         StoreConfig storeConfig = StoreConfig.of(info.name(), config, info.configFields());
         SecretStoreSpi spi;

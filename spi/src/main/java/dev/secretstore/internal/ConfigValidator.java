@@ -81,7 +81,8 @@ public final class ConfigValidator {
             own = flagged.isEmpty() ? List.of(ConfigProblem.of(StoreConfig.PROVIDER_FIELD,
                     "the provider's validation failed with " + ex.getClass().getName())) : List.of();
         }
-        for (ConfigProblem p : own == null ? List.<ConfigProblem>of() : own) {
+        // The generic messages above never quote values; the provider's own might, so they are scrubbed.
+        for (ConfigProblem p : scrub(own == null ? List.<ConfigProblem>of() : own, fields, config)) {
             // A field already reported as mistyped or missing would only be reported twice.
             if (!flagged.contains(p.field()) && !problems.contains(p)) {
                 problems.add(p);
