@@ -1,0 +1,48 @@
+package dev.secretstore.cli;
+
+import dev.secretstore.AccessDeniedException;
+import dev.secretstore.AuthenticationFailedException;
+import dev.secretstore.InvalidConfigException;
+import dev.secretstore.InvalidRequestException;
+import dev.secretstore.NoSuchProviderException;
+import dev.secretstore.StoreUnavailableException;
+import dev.secretstore.UnsupportedCapabilityException;
+
+/** The documented exit codes (README, {@code secretstore --help}); scripts depend on them, so they never change. */
+public final class ExitCodes {
+
+    /** Everything worked; for checks, every required step passed. */
+    public static final int OK = 0;
+    /** A check failed, or the store refused the operation (not found, already exists, not managed). */
+    public static final int CHECK_FAILED = 1;
+    /** Bad command line or bad config: nothing was attempted. */
+    public static final int USAGE_OR_CONFIG = 2;
+    /** Access denied or authentication failed: fix the permissions or the credentials. */
+    public static final int ACCESS_DENIED = 3;
+    /** The store is unavailable or throttling: try again later. */
+    public static final int UNAVAILABLE = 4;
+
+    private ExitCodes() {
+    }
+
+    /**
+     * @param failure what a command threw
+     * @return its exit code
+     */
+    public static int of(Throwable failure) {
+        if (failure instanceof InvalidConfigException
+                || failure instanceof NoSuchProviderException
+                || failure instanceof InvalidRequestException
+                || failure instanceof UnsupportedCapabilityException
+                || failure instanceof UsageException) {
+            return USAGE_OR_CONFIG;
+        }
+        if (failure instanceof AccessDeniedException || failure instanceof AuthenticationFailedException) {
+            return ACCESS_DENIED;
+        }
+        if (failure instanceof StoreUnavailableException) {
+            return UNAVAILABLE;
+        }
+        return CHECK_FAILED;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.secretstore.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root {@code secretstore} command: global options, subcommands, exit codes and error reporting. */
+@Command(name = "secretstore",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Keep connection credentials in your own secrets manager, and check that it works.",
+        subcommands = {
+            ProvidersCommand.class,
+            VerifyCommand.class,
+            PutCommand.class,
+            GetCommand.class,
+            DescribeCommand.class,
+            ListCommand.class,
+            DeleteCommand.class,
+            ConformanceCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  ok",
+            "  1  a check failed, or the store refused the operation (not found, exists, not managed)",
+            "  2  usage or config error (nothing was attempted)",
+            "  3  access denied or authentication failed",
+            "  4  store unavailable or throttled (try again later)"
+        })
+public final class SecretstoreCli implements Callable<Integer> {
+
+    private final Io io;
+
+    @Option(names = "--providers-dir", paramLabel = "DIR", defaultValue = "${env:SECRETSTORE_PROVIDERS}",
+            description = "Also load providers from every jar in DIR (default: $SECRETSTORE_PROVIDERS).")
+    Path providersDir;
+
+    private SecretstoreCli(Io io) {
+        this.io = io;
+    }
+
+    /**
+     * @param io streams and terminal the commands use
+     * @return the configured command line; call {@code execute(args)} for the exit code
+     */
+    public static CommandLine create(Io io) {
+        SecretstoreCli root = new SecretstoreCli(io);
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(io.out())
+                .setErr(io.err())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((failure, cmd, parseResult) ->
+                        ErrorReport.print(failure, wantsJson(cmd), io));
+        commandLine.setExecutionStrategy(parseResult -> {
+            ProviderJars jars;
+            try {
+                jars = ProviderJars.install(root.providersDir);
+            } catch (UsageException e) {
+                return ErrorReport.print(e, false, io);
+            }
+            try (jars) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
+        });
+        return commandLine;
+    }
+
+    Io io() {
+        return io;
+    }
+
+    /** Without a subcommand: show what there is, and fail like any other usage error. */
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(io.err());
+        return ExitCodes.USAGE_OR_CONFIG;
+    }
+
+    private static boolean wantsJson(CommandLine cmd) {
+        return cmd.getCommand() instanceof Subcommand command && command.output.json();
+    }
+}

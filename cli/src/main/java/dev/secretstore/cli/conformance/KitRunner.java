@@ -1,0 +1,60 @@
+package dev.secretstore.cli.conformance;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/**
+ * Runs the kit's {@code ConfiguredStoreConformanceTest} in this JVM through the JUnit Platform Launcher,
+ * configured by system properties, and writes a JUnit XML report a CI server can show.
+ */
+public final class KitRunner {
+
+    /** The kit's entry point for "a store described by a config file". */
+    public static final String TEST_CLASS = "dev.secretstore.conformance.ConfiguredStoreConformanceTest";
+    public static final String CONFIG_PROPERTY = "secretstore.conformance.config";
+    public static final String READONLY_CONFIG_PROPERTY = "secretstore.conformance.readonly-config";
+    public static final String BAD_CREDENTIALS_CONFIG_PROPERTY = "secretstore.conformance.bad-credentials-config";
+
+    private KitRunner() {
+    }
+
+    /**
+     * @param properties the kit's system properties (config paths); set for the run, restored afterwards
+     * @param reportDir  where the JUnit XML report goes
+     * @param progress   one line per finished test
+     * @param xmlErrors  where the XML writer reports its own problems
+     * @return the per-group summary
+     */
+    public static ConformanceSummary run(Map<String, String> properties, Path reportDir,
+                                         Consumer<String> progress, PrintWriter xmlErrors) {
+        Map<String, String> previous = new HashMap<>();
+        properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
+        try {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(TEST_CLASS))
+                    .build();
+            Launcher launcher = LauncherFactory.create();
+            GroupSummaryListener summary = new GroupSummaryListener(progress);
+            launcher.execute(request, summary, new LegacyXmlReportGeneratingListener(reportDir, xmlErrors));
+            return summary.summary();
+        } finally {
+            previous.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
+        }
+    }
+}

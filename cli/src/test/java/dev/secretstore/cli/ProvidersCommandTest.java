@@ -1,0 +1,105 @@
+package dev.secretstore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("secretstore providers")
+class ProvidersCommandTest {
+
+    /** The third-party sample's jar, built by its own module; kept off this test's class path on purpose. */
+    private static final Path VENDOR_JAR = Path.of(System.getProperty("secretstore.test.vendor-jar"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("lists the bundled local provider with its capabilities and config fields")
+    void listsTheLocalProvider() {
+        CliRun.Result result = CliRun.run("providers");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("local  (type local").contains("capabilities:").contains("VERSIONS")
+                .containsPattern("keyFile\\s+string\\s+optional")
+                .containsPattern("readOnly\\s+boolean\\s+optional");
+    }
+
+    @Test
+    @DisplayName("lists a vendor's provider when its jar is in --providers-dir, and not otherwise")
+    void listsAThirdPartyProviderFromItsJar() throws IOException {
+        assertThat(CliRun.run("providers").out()).doesNotContain("example-keystore");
+        Files.copy(VENDOR_JAR, dir.resolve("keystore-vault-provider.jar"));
+
+        CliRun.Result result = CliRun.run("--providers-dir", dir.toString(), "providers");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("example-keystore  (type example-keystore, version 0.1.0)")
+                .containsPattern("keystoreFile\\s+string\\s+required")
+                .containsPattern("password\\s+string\\s+optional\\s+secret")
+                .contains("local  (type local");
+    }
+
+    @Test
+    @DisplayName("--output json describes every provider and field, including which fields are secret")
+    void jsonOutput() throws IOException {
+        Files.copy(VENDOR_JAR, dir.resolve("vendor.jar"));
+
+        CliRun.Result result = CliRun.run("--providers-dir", dir.toString(), "providers", "--output", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode document = new ObjectMapper().readTree(result.out());
+        JsonNode vendor = null;
+        for (JsonNode p : document.get("providers")) {
+            if (p.get("name").asText().equals("example-keystore")) {
+                vendor = p;
+            }
+        }
+        assertThat(vendor).as(result.out()).isNotNull();
+        assertThat(vendor.get("source").asText()).endsWith("vendor.jar");
+        JsonNode password = null;
+        for (JsonNode f : vendor.get("configFields")) {
+            if (f.get("name").asText().equals("password")) {
+                password = f;
+            }
+        }
+        assertThat(password.get("secret").asBoolean()).isTrue();
+        assertThat(password.get("required").asBoolean()).isFalse();
+        assertThat(document.get("failures").isArray()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a broken provider jar is reported and the others are still listed")
+    void brokenProviderJar() throws IOException {
+        Path jar = dir.resolve("broken.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("META-INF/services/dev.secretstore.spi.SecretStoreProvider"));
+            out.write("com.example.missing.NoSuchProvider\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+
+        CliRun.Result result = CliRun.run("--providers-dir", dir.toString(), "providers");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("local  (type local")
+                .contains("Providers that failed to load").contains("com.example.missing.NoSuchProvider");
+    }
+
+    @Test
+    @DisplayName("--providers-dir that is not a directory is a usage error (exit 2)")
+    void providersDirMustExist() {
+        CliRun.Result result = CliRun.run("--providers-dir", dir.resolve("absent").toString(), "providers");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--providers-dir").contains("is not a directory");
+    }
+}
