@@ -63,7 +63,13 @@ public final class ConfigField {
         this.allowedValues = Collections.unmodifiableSet(new LinkedHashSet<>(b.allowedValues));
     }
 
-    /** @param name field name as written in the JSON @return a builder (STRING, optional, not secret) */
+    /**
+
+     * @param name field name as written in the JSON
+
+     * @return a builder (STRING, optional, not secret)
+
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -152,42 +158,84 @@ public final class ConfigField {
             this.name = name;
         }
 
-        /** @param type the type @return this */
+        /**
+
+         * @param type the type
+
+         * @return this
+
+         */
         public Builder type(Type type) {
             this.type = Objects.requireNonNull(type);
             return this;
         }
 
-        /** @param required whether always required @return this */
+        /**
+
+         * @param required whether always required
+
+         * @return this
+
+         */
         public Builder required(boolean required) {
             this.required = required;
             return this;
         }
 
-        /** @param secret whether a credential @return this */
+        /**
+
+         * @param secret whether a credential
+
+         * @return this
+
+         */
         public Builder secret(boolean secret) {
             this.secret = secret;
             return this;
         }
 
-        /** @param description one line @return this */
+        /**
+
+         * @param description one line
+
+         * @return this
+
+         */
         public Builder description(String description) {
             this.description = description == null ? "" : description;
             return this;
         }
 
-        /** @param defaultValue default, {@code null} for none @return this */
+        /**
+
+         * @param defaultValue default, {@code null} for none
+
+         * @return this
+
+         */
         public Builder defaultValue(String defaultValue) {
             this.defaultValue = defaultValue;
             return this;
         }
 
-        /** @param values the allowed values @return this */
+        /**
+
+         * @param values the allowed values
+
+         * @return this
+
+         */
         public Builder allowedValues(String... values) {
             return allowedValues(Set.of(values));
         }
 
-        /** @param values the allowed values, in the order given when ordered @return this */
+        /**
+
+         * @param values the allowed values, in the order given when ordered
+
+         * @return this
+
+         */
         public Builder allowedValues(Iterable<String> values) {
             allowedValues.clear();
             values.forEach(v -> allowedValues.add(Objects.requireNonNull(v)));

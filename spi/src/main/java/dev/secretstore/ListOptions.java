@@ -29,7 +29,13 @@ public final class ListOptions {
         return builder().build();
     }
 
-    /** @param prefix name prefix @return first page of names starting with {@code prefix} */
+    /**
+
+     * @param prefix name prefix
+
+     * @return first page of names starting with {@code prefix}
+
+     */
     public static ListOptions withPrefix(String prefix) {
         return builder().prefix(prefix).build();
     }
@@ -73,13 +79,25 @@ public final class ListOptions {
         private Builder() {
         }
 
-        /** @param prefix name prefix, {@code null} for none @return this */
+        /**
+
+         * @param prefix name prefix, {@code null} for none
+
+         * @return this
+
+         */
         public Builder prefix(String prefix) {
             this.prefix = prefix;
             return this;
         }
 
-        /** @param pageSize 1–1000 @return this */
+        /**
+
+         * @param pageSize 1–1000
+
+         * @return this
+
+         */
         public Builder pageSize(int pageSize) {
             if (pageSize < 1 || pageSize > 1000) {
                 throw new InvalidRequestException("pageSize must be between 1 and 1000 (got " + pageSize + ")");
@@ -88,7 +106,13 @@ public final class ListOptions {
             return this;
         }
 
-        /** @param pageToken token from {@link Page#nextPageToken()}, {@code null} for the first page @return this */
+        /**
+
+         * @param pageToken token from {@link Page#nextPageToken()}, {@code null} for the first page
+
+         * @return this
+
+         */
         public Builder pageToken(String pageToken) {
             this.pageToken = pageToken;
             return this;

@@ -29,7 +29,15 @@ public final class Page<T> {
         return new Page<>(items, nextPageToken);
     }
 
-    /** @param items the items @param <T> item type @return the last page */
+    /**
+
+     * @param items the items
+
+     * @param <T> item type
+
+     * @return the last page
+
+     */
     public static <T> Page<T> last(List<T> items) {
         return new Page<>(items, null);
     }

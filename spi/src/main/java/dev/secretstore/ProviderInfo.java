@@ -38,7 +38,13 @@ public final class ProviderInfo {
         this.source = b.source;
     }
 
-    /** @param name provider name @return a builder */
+    /**
+
+     * @param name provider name
+
+     * @return a builder
+
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -68,7 +74,13 @@ public final class ProviderInfo {
         return capabilities;
     }
 
-    /** @param capability a capability @return whether declared */
+    /**
+
+     * @param capability a capability
+
+     * @return whether declared
+
+     */
     public boolean supports(Capability capability) {
         return capabilities.contains(capability);
     }
@@ -78,7 +90,13 @@ public final class ProviderInfo {
         return configFields;
     }
 
-    /** @param name field name @return the field, if declared */
+    /**
+
+     * @param name field name
+
+     * @return the field, if declared
+
+     */
     public Optional<ConfigField> configField(String name) {
         return configFields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
@@ -114,43 +132,85 @@ public final class ProviderInfo {
             this.name = Objects.requireNonNull(name, "name");
         }
 
-        /** @param type store type @return this */
+        /**
+
+         * @param type store type
+
+         * @return this
+
+         */
         public Builder type(String type) {
             this.type = type;
             return this;
         }
 
-        /** @param description one line @return this */
+        /**
+
+         * @param description one line
+
+         * @return this
+
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** @param version version @return this */
+        /**
+
+         * @param version version
+
+         * @return this
+
+         */
         public Builder version(String version) {
             this.version = version;
             return this;
         }
 
-        /** @param capabilities capabilities @return this */
+        /**
+
+         * @param capabilities capabilities
+
+         * @return this
+
+         */
         public Builder capabilities(Set<Capability> capabilities) {
             this.capabilities = Set.copyOf(capabilities);
             return this;
         }
 
-        /** @param configFields config fields @return this */
+        /**
+
+         * @param configFields config fields
+
+         * @return this
+
+         */
         public Builder configFields(List<ConfigField> configFields) {
             this.configFields = List.copyOf(configFields);
             return this;
         }
 
-        /** @param shapeDescription shape description @return this */
+        /**
+
+         * @param shapeDescription shape description
+
+         * @return this
+
+         */
         public Builder shapeDescription(String shapeDescription) {
             this.shapeDescription = shapeDescription;
             return this;
         }
 
-        /** @param source jar or directory @return this */
+        /**
+
+         * @param source jar or directory
+
+         * @return this
+
+         */
         public Builder source(String source) {
             this.source = source;
             return this;

@@ -25,12 +25,26 @@ public final class ReadResult {
         this.failure = failure;
     }
 
-    /** @param secret the secret read @return a present result */
+    /**
+
+     * @param secret the secret read
+
+     * @return a present result
+
+     */
     public static ReadResult of(Secret secret) {
         return new ReadResult(secret.name(), secret, null);
     }
 
-    /** @param name the name @param failure why it was not read @return an absent result */
+    /**
+
+     * @param name the name
+
+     * @param failure why it was not read
+
+     * @return an absent result
+
+     */
     public static ReadResult failed(SecretName name, SecretStoreException failure) {
         return new ReadResult(name, null, Objects.requireNonNull(failure, "failure"));
     }

@@ -142,44 +142,88 @@ public final class SecretMetadata {
             this.name = Objects.requireNonNull(name, "name");
         }
 
-        /** @param nativeId provider id @return this */
+        /**
+
+         * @param nativeId provider id
+
+         * @return this
+
+         */
         public Builder nativeId(String nativeId) {
             this.nativeId = nativeId;
             return this;
         }
 
-        /** @param version current version, may be {@code null} @return this */
+        /**
+
+         * @param version current version, may be {@code null}
+
+         * @return this
+
+         */
         public Builder version(String version) {
             this.version = version;
             return this;
         }
 
-        /** @param tags replaces all tags @return this */
+        /**
+
+         * @param tags replaces all tags
+
+         * @return this
+
+         */
         public Builder tags(Map<String, String> tags) {
             this.tags.clear();
             this.tags.putAll(tags);
             return this;
         }
 
-        /** @param key tag key @param value tag value @return this */
+        /**
+
+         * @param key tag key
+
+         * @param value tag value
+
+         * @return this
+
+         */
         public Builder tag(String key, String value) {
             this.tags.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
             return this;
         }
 
-        /** @param createdAt creation time, may be {@code null} @return this */
+        /**
+
+         * @param createdAt creation time, may be {@code null}
+
+         * @return this
+
+         */
         public Builder createdAt(Instant createdAt) {
             this.createdAt = createdAt;
             return this;
         }
 
-        /** @param updatedAt update time, may be {@code null} @return this */
+        /**
+
+         * @param updatedAt update time, may be {@code null}
+
+         * @return this
+
+         */
         public Builder updatedAt(Instant updatedAt) {
             this.updatedAt = updatedAt;
             return this;
         }
 
-        /** @param deletionDate purge time of a soft-deleted secret, may be {@code null} @return this */
+        /**
+
+         * @param deletionDate purge time of a soft-deleted secret, may be {@code null}
+
+         * @return this
+
+         */
         public Builder deletionDate(Instant deletionDate) {
             this.deletionDate = deletionDate;
             return this;

@@ -70,7 +70,13 @@ public final class SecretStore implements AutoCloseable {
         return info.capabilities();
     }
 
-    /** @param capability a capability @return whether the provider supports it */
+    /**
+
+     * @param capability a capability
+
+     * @return whether the provider supports it
+
+     */
     public boolean supports(Capability capability) {
         return info.supports(capability);
     }

@@ -88,31 +88,61 @@ public final class StoreLimits {
             return v;
         }
 
-        /** @param v bytes @return this */
+        /**
+
+         * @param v bytes
+
+         * @return this
+
+         */
         public Builder maxValueBytes(int v) {
             maxValueBytes = positive("maxValueBytes", v);
             return this;
         }
 
-        /** @param v characters, at most 255 @return this */
+        /**
+
+         * @param v characters, at most 255
+
+         * @return this
+
+         */
         public Builder maxNameLength(int v) {
             maxNameLength = Math.min(positive("maxNameLength", v), SecretName.MAX_LENGTH);
             return this;
         }
 
-        /** @param v tags, at least 1 (the managed tag) @return this */
+        /**
+
+         * @param v tags, at least 1 (the managed tag)
+
+         * @return this
+
+         */
         public Builder maxTags(int v) {
             maxTags = positive("maxTags", v);
             return this;
         }
 
-        /** @param v characters @return this */
+        /**
+
+         * @param v characters
+
+         * @return this
+
+         */
         public Builder maxTagKeyLength(int v) {
             maxTagKeyLength = positive("maxTagKeyLength", v);
             return this;
         }
 
-        /** @param v characters @return this */
+        /**
+
+         * @param v characters
+
+         * @return this
+
+         */
         public Builder maxTagValueLength(int v) {
             maxTagValueLength = positive("maxTagValueLength", v);
             return this;

@@ -28,7 +28,13 @@ public final class VerifyOptions {
         return KEEP;
     }
 
-    /** @param keep whether to keep the test secret @return the options */
+    /**
+
+     * @param keep whether to keep the test secret
+
+     * @return the options
+
+     */
     public static VerifyOptions of(boolean keep) {
         return keep ? KEEP : DEFAULTS;
     }

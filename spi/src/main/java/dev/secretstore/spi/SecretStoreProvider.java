@@ -111,7 +111,13 @@ public interface SecretStoreProvider {
         return Optional.empty();
     }
 
-    /** @param capability a capability @return whether {@link #capabilities()} contains it */
+    /**
+
+     * @param capability a capability
+
+     * @return whether {@link #capabilities()} contains it
+
+     */
     default boolean supports(Capability capability) {
         return capabilities().contains(capability);
     }

@@ -68,7 +68,13 @@ public final class StoreConfig {
         return provider;
     }
 
-    /** @param name a field @return whether the map holds a non-null value for it */
+    /**
+
+     * @param name a field
+
+     * @return whether the map holds a non-null value for it
+
+     */
     public boolean has(String name) {
         return values.get(name) != null;
     }
@@ -129,7 +135,13 @@ public final class StoreConfig {
         return v instanceof String ? parseInteger((String) v) : Optional.empty();
     }
 
-    /** @param name a field @return the raw value (objects stay maps), if present */
+    /**
+
+     * @param name a field
+
+     * @return the raw value (objects stay maps), if present
+
+     */
     public Optional<Object> raw(String name) {
         return Optional.ofNullable(values.get(name));
     }
