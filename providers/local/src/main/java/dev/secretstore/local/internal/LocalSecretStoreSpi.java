@@ -2,7 +2,6 @@ package dev.secretstore.local.internal;
 
 import dev.secretstore.DeleteOptions;
 import dev.secretstore.ListOptions;
-import dev.secretstore.Operation;
 import dev.secretstore.Page;
 import dev.secretstore.Secret;
 import dev.secretstore.SecretMetadata;
@@ -46,29 +45,29 @@ public final class LocalSecretStoreSpi implements SecretStoreSpi {
 
   @Override
   public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags) {
-    return withValue(value, Operation.CREATE, name,
+    return withValue(value, name,
         bytes -> metadata(store.create(name.value(), bytes, value.isText(), tags)));
   }
 
   @Override
   public SecretMetadata addVersion(SecretName name, SecretValue value) {
-    return withValue(value, Operation.PUT, name,
+    return withValue(value, name,
         bytes -> metadata(store.addVersion(name.value(), bytes, value.isText())));
   }
 
   @Override
   public void updateTags(SecretName name, Map<String, String> tags) {
-    call(Operation.TAG, name, () -> store.updateTags(name.value(), tags));
+    call(name, () -> store.updateTags(name.value(), tags));
   }
 
   @Override
   public Optional<SecretMetadata> describe(SecretName name) {
-    return call(Operation.DESCRIBE, name, () -> store.describe(name.value()).map(this::metadata));
+    return call(name, () -> store.describe(name.value()).map(this::metadata));
   }
 
   @Override
   public Secret read(SecretName name, Optional<String> version) {
-    return call(Operation.READ, name, () -> {
+    return call(name, () -> {
       VersionRead read = store.read(name.value(), version);
       byte[] bytes = read.value();
       try {
@@ -84,7 +83,7 @@ public final class LocalSecretStoreSpi implements SecretStoreSpi {
 
   @Override
   public Page<SecretMetadata> list(ListOptions options) {
-    return call(Operation.LIST, null, () -> {
+    return call(null, () -> {
       RecordPage page = store.list(options.prefix(), options.pageSize(), options.pageToken());
       List<SecretMetadata> items = page.items().stream().map(this::metadata).collect(Collectors.toList());
       return Page.of(items, page.nextToken().orElse(null));
@@ -93,7 +92,7 @@ public final class LocalSecretStoreSpi implements SecretStoreSpi {
 
   @Override
   public void delete(SecretName name, DeleteOptions options) {
-    call(Operation.DELETE, name, () -> {
+    call(name, () -> {
       store.delete(name.value(), options.isForce(), options.recoveryWindow());
       return null;
     });
@@ -101,7 +100,7 @@ public final class LocalSecretStoreSpi implements SecretStoreSpi {
 
   @Override
   public SecretMetadata restore(SecretName name) {
-    return call(Operation.RESTORE, name, () -> metadata(store.restore(name.value())));
+    return call(name, () -> metadata(store.restore(name.value())));
   }
 
   private SecretMetadata metadata(SecretRecord record) {
@@ -117,21 +116,22 @@ public final class LocalSecretStoreSpi implements SecretStoreSpi {
     return builder.build();
   }
 
-  private <T> T withValue(SecretValue value, Operation operation, SecretName name,
+  private <T> T withValue(SecretValue value, SecretName name,
       java.util.function.Function<byte[], T> action) {
     byte[] bytes = value.bytes();
     try {
-      return call(operation, name, () -> action.apply(bytes));
+      return call(name, () -> action.apply(bytes));
     } finally {
       Arrays.fill(bytes, (byte) 0);
     }
   }
 
-  private static <T> T call(Operation operation, SecretName name, Supplier<T> action) {
+  // The operation is left for the engine to fill in: it knows that a create was part of a put, for example.
+  private static <T> T call(SecretName name, Supplier<T> action) {
     try {
       return action.get();
     } catch (StoreFault fault) {
-      throw Faults.toException(fault, operation, name);
+      throw Faults.toException(fault, null, name);
     }
   }
 
