@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Everything behind both transports: state, identity, IAM, faults, quotas, counts and the operations. */
 public final class EmulatorCore {
@@ -25,8 +24,6 @@ public final class EmulatorCore {
   private final Faults faults = new Faults();
   private final RequestCounts counts = new RequestCounts();
   private final SecretManagerOperations operations;
-  /** Generated keys survive reloads and resets, so key files written earlier keep working. */
-  private final Map<String, ServiceAccountKey> generatedKeys = new ConcurrentHashMap<>();
   private volatile StateDocument state;
 
   public EmulatorCore(StateDocument initial, Clock clock) {
@@ -44,9 +41,6 @@ public final class EmulatorCore {
       List<ServiceAccountKey> keys = new ArrayList<>();
       for (StateDocument.KeySpec k : a.keys()) {
         keys.add(ServiceAccountKey.fromPem(k.keyId(), k.privateKeyPem()));
-      }
-      if (keys.isEmpty()) {
-        keys.add(generatedKeys.computeIfAbsent(a.email(), e -> ServiceAccountKey.generate()));
       }
       list.add(new ServiceAccount(a.email(), a.project(), keys));
     }
@@ -118,7 +112,7 @@ public final class EmulatorCore {
   public String keyFileJson(String email, String tokenUri) {
     ServiceAccount a = accounts.byEmail(email).orElseThrow(() -> new IllegalArgumentException(
         "service account '" + email + "' is not known to the emulator"));
-    ServiceAccountKey k = a.keys().get(0);
+    ServiceAccountKey k = accounts.primaryKey(a);
     JsonObject o = new JsonObject();
     o.addProperty("type", "service_account");
     o.addProperty("project_id", a.projectId());

@@ -79,7 +79,7 @@ public final class HttpFrontEnd implements AutoCloseable {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-      QueryStringDecoder q = new QueryStringDecoder(req.uri());
+      QueryStringDecoder q = new QueryStringDecoder(req.uri(), java.nio.charset.StandardCharsets.UTF_8, true, 1024, true);
       Map<String, String> headers = new HashMap<>();
       req.headers().forEach(e -> headers.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue()));
       boolean keepAlive = HttpUtil.isKeepAlive(req);

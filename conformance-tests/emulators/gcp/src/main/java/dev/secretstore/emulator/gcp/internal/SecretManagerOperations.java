@@ -455,6 +455,10 @@ public final class SecretManagerOperations {
       String asWritten) {
     StoredSecret s = secretFor(who, permission, project, path, asWritten);
     String secretName = path.secretOnly().canonical(project);
+    if (!path.version().matches("[A-Za-z0-9_-]+")) {
+      throw ApiError.invalidArgument("Invalid resource field value in the request: version '" + path.version()
+          + "'.");
+    }
     if (s == null) {
       throw ApiError.notFound("Secret [" + secretName + "] not found or has no versions.");
     }

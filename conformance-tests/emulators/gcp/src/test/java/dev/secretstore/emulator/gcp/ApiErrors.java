@@ -1,0 +1,26 @@
+package dev.secretstore.emulator.gcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/** Asserts the status code and message a client call fails with. */
+final class ApiErrors {
+  private ApiErrors() {}
+
+  static ApiException thrownBy(ThrowingCallable call) {
+    Throwable t = catchThrowable(call);
+    assertThat(t).as("the call should fail").isInstanceOf(ApiException.class);
+    return (ApiException) t;
+  }
+
+  static ApiException assertFails(ThrowingCallable call, StatusCode.Code code, String messagePart) {
+    ApiException e = thrownBy(call);
+    assertThat(e.getStatusCode().getCode()).as("status of: " + e.getMessage()).isEqualTo(code);
+    assertThat(e.getMessage()).contains(messagePart);
+    return e;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.secretstore.emulator.gcp;
+
+import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
+import com.google.api.gax.httpjson.InstantiatingHttpJsonChannelProvider;
+import com.google.auth.Credentials;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
+import com.google.cloud.secretmanager.v1.SecretManagerServiceSettings;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+
+/** Builds Google Cloud Secret Manager clients (the official Java client) pointed at an emulator. */
+final class Clients {
+  static final String PROJECT = SecretManagerEmulator.DEFAULT_PROJECT;
+  static final String ADMIN = "admin@emulator-project.iam.gserviceaccount.com";
+  static final String ACCESSOR = "accessor@emulator-project.iam.gserviceaccount.com";
+  static final String ADDER = "adder@emulator-project.iam.gserviceaccount.com";
+  static final String VERSION_MANAGER = "version-manager@emulator-project.iam.gserviceaccount.com";
+  static final String VIEWER = "viewer@emulator-project.iam.gserviceaccount.com";
+  static final String NOBODY = "nobody@emulator-project.iam.gserviceaccount.com";
+
+  private Clients() {}
+
+  /** gRPC in plaintext, no credentials: the emulator's default principal. */
+  static SecretManagerServiceClient plaintext(SecretManagerEmulator emulator) {
+    return create(SecretManagerServiceSettings.newBuilder()
+        .setCredentialsProvider(NoCredentialsProvider.create())
+        .setTransportChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
+            .setEndpoint(emulator.grpcPlaintextTarget())
+            .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
+            .build()));
+  }
+
+  /** gRPC over TLS (trusting the emulator's certificate) with the service account's key file. */
+  static SecretManagerServiceClient serviceAccount(SecretManagerEmulator emulator, String email) {
+    return tls(emulator, keyCredentials(emulator, email));
+  }
+
+  /** gRPC over TLS with arbitrary credentials (e.g. a crafted bearer token). */
+  static SecretManagerServiceClient tls(SecretManagerEmulator emulator, Credentials credentials) {
+    return create(SecretManagerServiceSettings.newBuilder()
+        .setCredentialsProvider(FixedCredentialsProvider.create(credentials))
+        .setTransportChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
+            .setEndpoint(emulator.grpcTlsTarget())
+            .setChannelConfigurator(b -> trusting(b, emulator))
+            .build()));
+  }
+
+  /** HttpJson (REST) transport; {@code credentials} null means none. */
+  static SecretManagerServiceClient httpJson(SecretManagerEmulator emulator, Credentials credentials) {
+    String endpoint = emulator.httpEndpoint().toString();
+    return create(SecretManagerServiceSettings.newHttpJsonBuilder()
+        .setEndpoint(endpoint)
+        .setCredentialsProvider(credentials == null ? NoCredentialsProvider.create()
+            : FixedCredentialsProvider.create(credentials))
+        .setTransportChannelProvider(InstantiatingHttpJsonChannelProvider.newBuilder()
+            .setEndpoint(endpoint)
+            .build()));
+  }
+
+  static ServiceAccountCredentials keyCredentials(SecretManagerEmulator emulator, String email) {
+    String json = emulator.control().keyFileJson(email);
+    try {
+      return ServiceAccountCredentials.fromStream(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Credentials that send exactly this bearer token. */
+  static GoogleCredentials bearer(String token) {
+    return GoogleCredentials.create(new AccessToken(token, Date.from(Instant.now().plusSeconds(3600))));
+  }
+
+  private static ManagedChannelBuilder<?> trusting(ManagedChannelBuilder<?> builder, SecretManagerEmulator emulator) {
+    try {
+      return ((NettyChannelBuilder) builder).sslContext(GrpcSslContexts.forClient()
+          .trustManager(emulator.certificate()).build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static SecretManagerServiceClient create(SecretManagerServiceSettings.Builder settings) {
+    try {
+      return SecretManagerServiceClient.create(settings.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.secretstore.emulator.gcp;
+
+import static dev.secretstore.emulator.gcp.ApiErrors.assertFails;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.api.gax.rpc.StatusCode.Code;
+import com.google.cloud.secretmanager.v1.ListSecretVersionsRequest;
+import com.google.cloud.secretmanager.v1.ListSecretsRequest;
+import com.google.cloud.secretmanager.v1.ListSecretsResponse;
+import com.google.cloud.secretmanager.v1.Secret;
+import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
+import com.google.cloud.secretmanager.v1.SecretPayload;
+import com.google.cloud.secretmanager.v1.SecretVersion;
+import com.google.protobuf.ByteString;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** ListSecrets / ListSecretVersions: the documented filter syntax and paging. */
+class ListAndFilterTest {
+  private static final String PARENT = "projects/" + Clients.PROJECT;
+  private static SecretManagerEmulator emulator;
+  private static SecretManagerServiceClient client;
+
+  @BeforeAll
+  static void start() {
+    emulator = SecretManagerEmulator.builder().build().start();
+    client = Clients.plaintext(emulator);
+    create("app-db", "env", "prod", "team", "data");
+    create("app-cache", "env", "dev");
+    create("billing-db", "env", "prod");
+    create("other");
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    emulator.stop();
+  }
+
+  private static void create(String id, String... labels) {
+    Secret.Builder s = SecretLifecycleTest.automatic().toBuilder();
+    for (int i = 0; i < labels.length; i += 2) {
+      s.putLabels(labels[i], labels[i + 1]);
+    }
+    client.createSecret(PARENT, id, s.build());
+  }
+
+  private static List<String> ids(String filter) {
+    var response = client.listSecrets(ListSecretsRequest.newBuilder().setParent(PARENT).setFilter(filter).build());
+    return StreamSupport.stream(response.iterateAll().spliterator(), false)
+        .map(s -> s.getName().substring(s.getName().lastIndexOf('/') + 1)).toList();
+  }
+
+  @Test
+  void nameHasSubstring() {
+    assertThat(ids("name:app")).containsExactly("app-cache", "app-db");
+    assertThat(ids("name:db")).containsExactly("app-db", "billing-db");
+  }
+
+  @Test
+  void labelEqualityAndPresence() {
+    assertThat(ids("labels.env=prod")).containsExactly("app-db", "billing-db");
+    assertThat(ids("labels.team:*")).containsExactly("app-db");
+    assertThat(ids("labels.env!=prod")).containsExactly("app-cache", "other");
+  }
+
+  @Test
+  void andOrNotAndParentheses() {
+    assertThat(ids("labels.env=prod AND name:app")).containsExactly("app-db");
+    assertThat(ids("labels.env=prod name:app")).as("implicit AND").containsExactly("app-db");
+    assertThat(ids("name:cache OR name:billing")).containsExactly("app-cache", "billing-db");
+    assertThat(ids("NOT labels.env=prod")).containsExactly("app-cache", "other");
+    assertThat(ids("-labels.env:*")).containsExactly("other");
+    assertThat(ids("(name:cache OR name:billing) AND labels.env=prod")).containsExactly("billing-db");
+    assertThat(ids("labels.env=dev OR labels.team=data AND name:db"))
+        .as("OR binds tighter than AND").containsExactly("app-db");
+    assertThat(ids("name:\"app-\" AND NOT labels.env=\"dev\"")).containsExactly("app-db");
+  }
+
+  @Test
+  void createTimeComparisons() {
+    assertThat(ids("create_time>2000-01-01T00:00:00Z")).hasSize(4);
+    assertThat(ids("create_time<2000-01-01T00:00:00Z")).isEmpty();
+  }
+
+  @Test
+  void malformedFiltersAreInvalidArguments() {
+    assertFails(() -> ids("labels.env="), Code.INVALID_ARGUMENT, "Invalid filter");
+    assertFails(() -> ids("(name:app"), Code.INVALID_ARGUMENT, "Invalid filter");
+    assertFails(() -> ids("create_time>yesterday"), Code.INVALID_ARGUMENT, "Invalid filter");
+  }
+
+  @Test
+  void pagesAreOrderedByNameAndCoverEverything() {
+    ListSecretsResponse first = client.listSecretsCallable().call(ListSecretsRequest.newBuilder().setParent(PARENT)
+        .setPageSize(3).build());
+    assertThat(first.getSecretsCount()).isEqualTo(3);
+    assertThat(first.getTotalSize()).isEqualTo(4);
+    assertThat(first.getNextPageToken()).isNotEmpty();
+    ListSecretsResponse second = client.listSecretsCallable().call(ListSecretsRequest.newBuilder().setParent(PARENT)
+        .setPageSize(3).setPageToken(first.getNextPageToken()).build());
+    assertThat(second.getSecretsCount()).isEqualTo(1);
+    assertThat(second.getNextPageToken()).isEmpty();
+    List<String> all = new ArrayList<>();
+    first.getSecretsList().forEach(s -> all.add(s.getName()));
+    second.getSecretsList().forEach(s -> all.add(s.getName()));
+    assertThat(all).isSorted().doesNotHaveDuplicates().hasSize(4);
+    assertFails(() -> client.listSecretsCallable().call(ListSecretsRequest.newBuilder().setParent(PARENT)
+        .setPageToken("bm9wZQ").build()), Code.INVALID_ARGUMENT, "page_token");
+    assertThat(StreamSupport.stream(client.listSecrets(ListSecretsRequest.newBuilder().setParent(PARENT)
+        .setPageSize(1).build()).iterateAll().spliterator(), false).count()).isEqualTo(4);
+  }
+
+  @Test
+  void versionFiltersOnState() {
+    String secret = client.createSecret(PARENT, "states", SecretLifecycleTest.automatic()).getName();
+    for (int i = 0; i < 3; i++) {
+      client.addSecretVersion(secret, SecretPayload.newBuilder().setData(ByteString.copyFromUtf8("v" + i)).build());
+    }
+    client.disableSecretVersion(secret + "/versions/2");
+    var enabled = client.listSecretVersions(ListSecretVersionsRequest.newBuilder().setParent(secret)
+        .setFilter("state:ENABLED").build()).iterateAll();
+    assertThat(enabled).extracting(SecretVersion::getName).containsExactly(secret + "/versions/3",
+        secret + "/versions/1");
+    var disabled = client.listSecretVersions(ListSecretVersionsRequest.newBuilder().setParent(secret)
+        .setFilter("state=DISABLED").build()).iterateAll();
+    assertThat(disabled).extracting(SecretVersion::getName).containsExactly(secret + "/versions/2");
+    client.deleteSecret(secret);
+  }
+}

@@ -1,0 +1,255 @@
+package dev.secretstore.emulator.gcp;
+
+import static dev.secretstore.emulator.gcp.ApiErrors.assertFails;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.api.gax.rpc.StatusCode.Code;
+import com.google.cloud.secretmanager.v1.AccessSecretVersionResponse;
+import com.google.cloud.secretmanager.v1.AddSecretVersionRequest;
+import com.google.cloud.secretmanager.v1.DeleteSecretRequest;
+import com.google.cloud.secretmanager.v1.Replication;
+import com.google.cloud.secretmanager.v1.Secret;
+import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
+import com.google.cloud.secretmanager.v1.SecretPayload;
+import com.google.cloud.secretmanager.v1.SecretVersion;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.FieldMask;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Secrets and versions through the gRPC client without credentials (plaintext port, default principal). */
+class SecretLifecycleTest {
+  private static final String PARENT = "projects/" + Clients.PROJECT;
+  private static final String NUMBER = "projects/100000000001";
+  private static SecretManagerEmulator emulator;
+  private static SecretManagerServiceClient client;
+
+  @BeforeAll
+  static void start() {
+    emulator = SecretManagerEmulator.builder().build().start();
+    client = Clients.plaintext(emulator);
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    emulator.stop();
+  }
+
+  static Secret automatic() {
+    return Secret.newBuilder()
+        .setReplication(Replication.newBuilder().setAutomatic(Replication.Automatic.getDefaultInstance())).build();
+  }
+
+  private static SecretVersion add(String secret, String value) {
+    return client.addSecretVersion(secret, SecretPayload.newBuilder().setData(ByteString.copyFromUtf8(value)).build());
+  }
+
+  private static long crc32c(byte[] data) {
+    CRC32C c = new CRC32C();
+    c.update(data);
+    return c.getValue();
+  }
+
+  @Test
+  void createGetUpdateAndDeleteASecret() {
+    Secret created = client.createSecret(PARENT, "lifecycle", automatic().toBuilder().putLabels("env", "dev").build());
+    assertThat(created.getName()).isEqualTo(NUMBER + "/secrets/lifecycle");
+    assertThat(created.getLabelsMap()).containsEntry("env", "dev");
+    assertThat(created.hasCreateTime()).isTrue();
+    assertThat(created.getEtag()).isNotEmpty();
+
+    assertThat(client.getSecret(PARENT + "/secrets/lifecycle")).isEqualTo(created);
+    assertThat(client.getSecret(NUMBER + "/secrets/lifecycle")).isEqualTo(created);
+
+    Secret updated = client.updateSecret(Secret.newBuilder().setName(PARENT + "/secrets/lifecycle")
+        .putLabels("env", "prod").putLabels("team", "data").build(), FieldMask.newBuilder().addPaths("labels").build());
+    assertThat(updated.getLabelsMap()).containsOnly(java.util.Map.entry("env", "prod"),
+        java.util.Map.entry("team", "data"));
+    assertThat(updated.getEtag()).isNotEqualTo(created.getEtag());
+    assertThat(updated.getReplication().hasAutomatic()).isTrue();
+
+    assertFails(() -> client.updateSecret(Secret.newBuilder().setName(PARENT + "/secrets/lifecycle").build(),
+        FieldMask.newBuilder().addPaths("replication").build()), Code.INVALID_ARGUMENT, "replication");
+    assertFails(() -> client.updateSecret(Secret.newBuilder().setName(PARENT + "/secrets/lifecycle").build(),
+        FieldMask.getDefaultInstance()), Code.INVALID_ARGUMENT, "update_mask");
+
+    assertFails(() -> client.deleteSecret(DeleteSecretRequest.newBuilder().setName(PARENT + "/secrets/lifecycle")
+        .setEtag(created.getEtag()).build()), Code.ABORTED, "etag");
+    client.deleteSecret(DeleteSecretRequest.newBuilder().setName(PARENT + "/secrets/lifecycle")
+        .setEtag(updated.getEtag()).build());
+    assertFails(() -> client.getSecret(PARENT + "/secrets/lifecycle"), Code.NOT_FOUND,
+        "Secret [" + NUMBER + "/secrets/lifecycle] not found.");
+    assertFails(() -> client.deleteSecret(PARENT + "/secrets/lifecycle"), Code.NOT_FOUND, "not found");
+  }
+
+  @Test
+  void creatingAnExistingSecretIsAlreadyExists() {
+    client.createSecret(PARENT, "twice", automatic());
+    assertFails(() -> client.createSecret(PARENT, "twice", automatic()), Code.ALREADY_EXISTS,
+        "Secret [" + NUMBER + "/secrets/twice] already exists.");
+  }
+
+  @Test
+  void versionsMoveThroughTheirStatesAndLatestIsTheNewest() {
+    String secret = client.createSecret(PARENT, "versions", automatic()).getName();
+    SecretVersion v1 = add(secret, "one");
+    SecretVersion v2 = add(secret, "two");
+    assertThat(v1.getName()).isEqualTo(secret + "/versions/1");
+    assertThat(v2.getState()).isEqualTo(SecretVersion.State.ENABLED);
+
+    AccessSecretVersionResponse latest = client.accessSecretVersion(secret + "/versions/latest");
+    assertThat(latest.getName()).isEqualTo(secret + "/versions/2");
+    assertThat(latest.getPayload().getData().toStringUtf8()).isEqualTo("two");
+    assertThat(latest.getPayload().hasDataCrc32C()).isTrue();
+    assertThat(latest.getPayload().getDataCrc32C()).isEqualTo(crc32c("two".getBytes()));
+    assertThat(client.getSecretVersion(secret + "/versions/latest").getName()).isEqualTo(v2.getName());
+
+    SecretVersion disabled = client.disableSecretVersion(v2.getName());
+    assertThat(disabled.getState()).isEqualTo(SecretVersion.State.DISABLED);
+    assertFails(() -> client.accessSecretVersion(secret + "/versions/latest"), Code.FAILED_PRECONDITION,
+        "Secret Version [" + secret + "/versions/2] is in DISABLED state.");
+    assertThat(client.accessSecretVersion(v1.getName()).getPayload().getData().toStringUtf8()).isEqualTo("one");
+
+    assertThat(client.enableSecretVersion(v2.getName()).getState()).isEqualTo(SecretVersion.State.ENABLED);
+    assertThat(client.accessSecretVersion(v2.getName()).getPayload().getData().toStringUtf8()).isEqualTo("two");
+
+    SecretVersion destroyed = client.destroySecretVersion(v2.getName());
+    assertThat(destroyed.getState()).isEqualTo(SecretVersion.State.DESTROYED);
+    assertThat(destroyed.hasDestroyTime()).isTrue();
+    assertFails(() -> client.accessSecretVersion(v2.getName()), Code.FAILED_PRECONDITION,
+        "Secret Version [" + secret + "/versions/2] is in DESTROYED state.");
+    assertFails(() -> client.enableSecretVersion(v2.getName()), Code.FAILED_PRECONDITION, "DESTROYED");
+    assertFails(() -> client.disableSecretVersion(v2.getName()), Code.FAILED_PRECONDITION, "DESTROYED");
+    assertFails(() -> client.destroySecretVersion(v2.getName()), Code.FAILED_PRECONDITION, "DESTROYED");
+
+    List<SecretVersion> listed = StreamSupport.stream(client.listSecretVersions(secret).iterateAll().spliterator(),
+        false).toList();
+    assertThat(listed).extracting(SecretVersion::getName).containsExactly(v2.getName(), v1.getName());
+    assertThat(listed).extracting(SecretVersion::getState)
+        .containsExactly(SecretVersion.State.DESTROYED, SecretVersion.State.ENABLED);
+  }
+
+  @Test
+  void missingSecretsAndVersionsAreNotFound() {
+    assertFails(() -> client.accessSecretVersion(PARENT + "/secrets/nope/versions/latest"), Code.NOT_FOUND,
+        "Secret [" + NUMBER + "/secrets/nope] not found or has no versions.");
+    String empty = client.createSecret(PARENT, "empty", automatic()).getName();
+    assertFails(() -> client.accessSecretVersion(empty + "/versions/latest"), Code.NOT_FOUND,
+        "Secret [" + empty + "] not found or has no versions.");
+    add(empty, "x");
+    assertFails(() -> client.accessSecretVersion(empty + "/versions/9"), Code.NOT_FOUND,
+        "Secret Version [" + empty + "/versions/9] not found.");
+    assertFails(() -> client.getSecretVersion(empty + "/versions/9"), Code.NOT_FOUND, "not found");
+    assertFails(() -> client.listSecretVersions(PARENT + "/secrets/nope").iterateAll().iterator().next(),
+        Code.NOT_FOUND, "Secret [" + NUMBER + "/secrets/nope] not found.");
+    assertFails(() -> client.addSecretVersion(PARENT + "/secrets/nope", SecretPayload.getDefaultInstance()),
+        Code.NOT_FOUND, "not found");
+  }
+
+  @Test
+  void dataCrc32cIsVerifiedOnAddAndReturnedOnAccess() {
+    String secret = client.createSecret(PARENT, "checksummed", automatic()).getName();
+    byte[] data = "payload".getBytes();
+    assertFails(() -> client.addSecretVersion(AddSecretVersionRequest.newBuilder().setParent(secret)
+        .setPayload(SecretPayload.newBuilder().setData(ByteString.copyFrom(data)).setDataCrc32C(crc32c(data) + 1))
+        .build()), Code.INVALID_ARGUMENT, "Checksum mismatch");
+    assertThat(client.listSecretVersions(secret).iterateAll()).as("a rejected add leaves no version").isEmpty();
+
+    SecretVersion v = client.addSecretVersion(AddSecretVersionRequest.newBuilder().setParent(secret)
+        .setPayload(SecretPayload.newBuilder().setData(ByteString.copyFrom(data)).setDataCrc32C(crc32c(data)))
+        .build());
+    assertThat(v.getClientSpecifiedPayloadChecksum()).isTrue();
+    assertThat(client.accessSecretVersion(v.getName()).getPayload().getDataCrc32C()).isEqualTo(crc32c(data));
+  }
+
+  @Test
+  void payloadsUpTo64KiBAreAccepted() {
+    String secret = client.createSecret(PARENT, "big", automatic()).getName();
+    byte[] max = new byte[64 * 1024];
+    java.util.Arrays.fill(max, (byte) 'a');
+    SecretVersion v = client.addSecretVersion(secret, SecretPayload.newBuilder().setData(ByteString.copyFrom(max))
+        .build());
+    assertThat(client.accessSecretVersion(v.getName()).getPayload().getData().size()).isEqualTo(max.length);
+    byte[] over = new byte[64 * 1024 + 1];
+    assertFails(() -> client.addSecretVersion(secret, SecretPayload.newBuilder().setData(ByteString.copyFrom(over))
+        .build()), Code.INVALID_ARGUMENT, "64KiB");
+  }
+
+  @Test
+  void labelRulesAreEnforced() {
+    assertFails(() -> client.createSecret(PARENT, "l1", automatic().toBuilder().putLabels("Env", "x").build()),
+        Code.INVALID_ARGUMENT, "Label key 'Env' is invalid");
+    assertFails(() -> client.createSecret(PARENT, "l2", automatic().toBuilder().putLabels("1env", "x").build()),
+        Code.INVALID_ARGUMENT, "Label key '1env'");
+    assertFails(() -> client.createSecret(PARENT, "l3", automatic().toBuilder().putLabels("env", "Prod").build()),
+        Code.INVALID_ARGUMENT, "Label value of key 'env'");
+    assertFails(() -> client.createSecret(PARENT, "l4", automatic().toBuilder().putLabels("k" + "x".repeat(63), "v")
+        .build()), Code.INVALID_ARGUMENT, "is invalid");
+    assertFails(() -> client.createSecret(PARENT, "l5", automatic().toBuilder().putLabels("k", "v".repeat(64))
+        .build()), Code.INVALID_ARGUMENT, "Label value");
+    Secret.Builder many = automatic().toBuilder();
+    for (int i = 0; i < 64; i++) {
+      many.putLabels("k" + i, "v");
+    }
+    assertThat(client.createSecret(PARENT, "l64", many.build()).getLabelsCount()).isEqualTo(64);
+    many.putLabels("k64", "v");
+    assertFails(() -> client.createSecret(PARENT, "l65", many.build()), Code.INVALID_ARGUMENT, "at most 64 labels");
+    Secret ok = client.createSecret(PARENT, "lok", automatic().toBuilder().putLabels("k" + "x".repeat(62),
+        "v".repeat(63)).putLabels("équipe", "données_1-2").putLabels("empty", "").build());
+    assertThat(ok.getLabelsCount()).isEqualTo(3);
+    assertFails(() -> client.getSecret(PARENT + "/secrets/l1"), Code.NOT_FOUND, "not found");
+  }
+
+  @Test
+  void secretIdRulesAreEnforced() {
+    assertFails(() -> client.createSecret(PARENT, "bad.id", automatic()), Code.INVALID_ARGUMENT, "secret_id");
+    assertFails(() -> client.createSecret(PARENT, "x".repeat(256), automatic()), Code.INVALID_ARGUMENT, "1-255");
+    assertThat(client.createSecret(PARENT, "A_b-" + "9".repeat(251), automatic()).getName()).endsWith("9999");
+  }
+
+  @Test
+  void replicationIsRequiredAndUserManagedReplicasAreReported() {
+    assertFails(() -> client.createSecret(PARENT, "norep", Secret.getDefaultInstance()), Code.INVALID_ARGUMENT,
+        "replication");
+    assertFails(() -> client.createSecret(PARENT, "emptyrep", Secret.newBuilder().setReplication(Replication
+        .newBuilder().setUserManaged(Replication.UserManaged.getDefaultInstance())).build()), Code.INVALID_ARGUMENT,
+        "replica");
+    Secret um = client.createSecret(PARENT, "usermanaged", Secret.newBuilder().setReplication(Replication.newBuilder()
+        .setUserManaged(Replication.UserManaged.newBuilder()
+            .addReplicas(Replication.UserManaged.Replica.newBuilder().setLocation("us-east1"))
+            .addReplicas(Replication.UserManaged.Replica.newBuilder().setLocation("europe-west1")))).build());
+    SecretVersion v = add(um.getName(), "x");
+    assertThat(v.getReplicationStatus().getUserManaged().getReplicasList())
+        .extracting(r -> r.getLocation()).containsExactly("us-east1", "europe-west1");
+  }
+
+  @Test
+  void regionalSecretsLiveUnderTheirLocation() {
+    String regionalParent = PARENT + "/locations/europe-west4";
+    Secret regional = client.createSecret(regionalParent, "regional", Secret.getDefaultInstance());
+    assertThat(regional.getName()).isEqualTo(NUMBER + "/locations/europe-west4/secrets/regional");
+    add(regional.getName(), "eu");
+    assertThat(client.accessSecretVersion(regional.getName() + "/versions/latest").getPayload().getData()
+        .toStringUtf8()).isEqualTo("eu");
+    assertThat(client.listSecrets(regionalParent).iterateAll()).extracting(Secret::getName)
+        .containsExactly(regional.getName());
+    assertThat(client.listSecrets(PARENT).iterateAll()).extracting(Secret::getName)
+        .doesNotContain(regional.getName());
+    assertFails(() -> client.getSecret(PARENT + "/secrets/regional"), Code.NOT_FOUND, "not found");
+    assertFails(() -> client.createSecret(regionalParent, "withrep", automatic()), Code.INVALID_ARGUMENT,
+        "regional");
+  }
+
+  @Test
+  void malformedNamesAreInvalidArguments() {
+    assertFails(() -> client.getSecret("projects/" + Clients.PROJECT + "/nothing/x"), Code.INVALID_ARGUMENT,
+        "Invalid resource field value");
+    assertFails(() -> client.accessSecretVersion(PARENT + "/secrets/x/versions/a.b"), Code.INVALID_ARGUMENT,
+        "Invalid resource field value");
+  }
+}
