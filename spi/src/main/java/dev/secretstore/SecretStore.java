@@ -250,8 +250,9 @@ public final class SecretStore implements AutoCloseable {
     }
 
     /**
-     * One page of managed secrets. A page may hold fewer items than asked (unmanaged ones are filtered
-     * out); continue while {@link Page#nextPageToken()} is present.
+     * One page of managed secrets (secrets scheduled for deletion are left out). A page may hold fewer
+     * items than asked (unmanaged ones are filtered out); continue while {@link Page#nextPageToken()} is
+     * present.
      *
      * @param options prefix, page size and token
      * @return one page of managed secrets
@@ -266,6 +267,7 @@ public final class SecretStore implements AutoCloseable {
         String prefix = options.prefix().orElse("");
         List<SecretMetadata> managed = page.items().stream()
                 .filter(m -> m.isManaged(tagKey))
+                .filter(m -> m.deletionDate().isEmpty())
                 .filter(m -> m.name().value().startsWith(prefix))
                 .collect(Collectors.toList());
         return Page.of(managed, page.nextPageToken().orElse(null));
@@ -379,7 +381,7 @@ public final class SecretStore implements AutoCloseable {
     /** Releases the provider's clients. */
     @Override
     public void close() {
-        call(Operation.OPEN, null, () -> {
+        call(null, null, () -> {
             spi.close();
             return null;
         });

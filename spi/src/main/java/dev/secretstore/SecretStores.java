@@ -86,9 +86,21 @@ public final class SecretStores {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(config, "config");
         ProviderDiscovery d = discovery(loader);
-        Installed chosen = d.installed().stream().filter(i -> i.info().type().equals(type)).findFirst()
-                .orElseThrow(() -> notAvailable(type, d));
-        return open(chosen, config);
+        List<Installed> ofType = d.installed().stream().filter(i -> i.info().type().equals(type))
+                .collect(Collectors.toList());
+        if (ofType.isEmpty()) {
+            throw notAvailable(type, d);
+        }
+        Object named = config.get(StoreConfig.PROVIDER_FIELD);
+        if (named == null || named.equals(type)) {
+            return open(ofType.get(0), config); // discovery order is the preference order, as in the JCA
+        }
+        // A config that names its provider picks among several providers of the type, and must agree with it.
+        return ofType.stream().filter(i -> i.info().name().equals(named)).findFirst()
+                .map(i -> open(i, config))
+                .orElseThrow(() -> new InvalidConfigException(type, List.of(ConfigProblem.of(StoreConfig.PROVIDER_FIELD,
+                        "names a provider that does not implement type '" + type + "'; expected one of "
+                                + ofType.stream().map(i -> i.info().name()).collect(Collectors.joining(", "))))));
     }
 
     /**

@@ -106,6 +106,24 @@ class EngineRulesTest {
         }
 
         @Test
+        @DisplayName("list leaves out managed secrets scheduled for deletion")
+        void listHidesScheduledForDeletion() {
+            InMemorySpi scheduling = new InMemorySpi() {
+                @Override
+                public synchronized Page<SecretMetadata> list(ListOptions options) {
+                    Page<SecretMetadata> page = super.list(options);
+                    return Page.of(page.items().stream().map(m -> m.name().value().startsWith("gone")
+                            ? m.toBuilder().deletionDate(java.time.Instant.now()).build() : m)
+                            .collect(Collectors.toList()), page.nextPageToken().orElse(null));
+                }
+            };
+            SecretStore s = SecretStores.open(new MemoryProvider(scheduling), Map.of());
+            s.create(SecretName.of("gone/a"), SecretValue.ofText("a"));
+            s.create(SecretName.of("live/b"), SecretValue.ofText("b"));
+            assertThat(s.listAll(null).map(m -> m.name().value())).containsExactly("live/b");
+        }
+
+        @Test
         @DisplayName("read and describe work on it")
         void readable() {
             assertThat(store.read(foreign).value().bytes()).isEqualTo(original);

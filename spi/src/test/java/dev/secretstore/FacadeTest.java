@@ -40,6 +40,18 @@ class FacadeTest {
     }
 
     @Test
+    @DisplayName("getInstance refuses a config whose provider field names a provider of another type")
+    void providerFieldMustAgree() {
+        assertThat(SecretStores.getInstance("memory", Map.of("provider", "memory")).providerName()).isEqualTo("memory");
+        InvalidConfigException e = catchThrowableOfType(() -> SecretStores.getInstance("memory",
+                Map.of("provider", "gcp")), InvalidConfigException.class);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("provider");
+            assertThat(p.message()).contains("does not implement type 'memory'").contains("expected one of memory");
+        });
+    }
+
+    @Test
     @DisplayName("open uses the provider field when present")
     void openByProviderField() {
         assertThat(SecretStores.open(Map.of("provider", "memory")).providerName()).isEqualTo("memory");

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * A store kept in a map, for testing the engine's rules. Not an SDK mock: it is a complete, tiny
  * store implementation. Can deny writes or deletes, like a least-privileged credential.
  */
-public final class InMemorySpi implements SecretStoreSpi {
+public class InMemorySpi implements SecretStoreSpi {
 
     private static final class Entry {
         final List<byte[]> versions = new ArrayList<>();
