@@ -2,6 +2,8 @@ package dev.secretstore.conformance;
 
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStores;
+import dev.secretstore.local.LocalSecretStoreProvider;
+import dev.secretstore.spi.SecretStoreProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +24,8 @@ import java.util.stream.Stream;
 final class LocalFixture implements ConformanceFixture {
 
     private final Path root;
+    private final SecretStoreProvider provider;
+    private final Map<String, String> excludedTests;
     private final String key;
     private final String wrongKey;
     private final Map<String, Object> privilegedConfig;
@@ -31,8 +35,10 @@ final class LocalFixture implements ConformanceFixture {
     private SecretStore readOnly;
     private SpiForeignSecretPlanter planter;
 
-    private LocalFixture(Path root) throws IOException {
+    private LocalFixture(Path root, SecretStoreProvider provider, Map<String, String> excludedTests) throws IOException {
         this.root = root;
+        this.provider = provider;
+        this.excludedTests = Map.copyOf(excludedTests);
         this.key = randomKey();
         this.wrongKey = randomKey();
         Path store = root.resolve("store");
@@ -43,12 +49,17 @@ final class LocalFixture implements ConformanceFixture {
         readOnlyConfig.put("readOnly", true);
         this.badCredentialsConfig = config(store, wrongKeyFile);
         // Opened first, so the store exists (with its key check) before anything else opens it.
-        this.privileged = SecretStores.open(privilegedConfig);
+        this.privileged = open(privilegedConfig);
     }
 
     static LocalFixture inTemporaryDirectory() {
+        return inTemporaryDirectory(new LocalSecretStoreProvider(), Map.of());
+    }
+
+    /** With another provider in front of the local one (the kit's own tests use deliberately broken ones). */
+    static LocalFixture inTemporaryDirectory(SecretStoreProvider provider, Map<String, String> excludedTests) {
         try {
-            return new LocalFixture(Files.createTempDirectory("secretstore-conformance-"));
+            return new LocalFixture(Files.createTempDirectory("secretstore-conformance-"), provider, excludedTests);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,7 +82,7 @@ final class LocalFixture implements ConformanceFixture {
     @Override
     public synchronized FixtureFeature<SecretStore> leastPrivilegedStore() {
         if (readOnly == null) {
-            readOnly = SecretStores.open(readOnlyConfig);
+            readOnly = open(readOnlyConfig);
         }
         return FixtureFeature.of(readOnly);
     }
@@ -79,7 +90,7 @@ final class LocalFixture implements ConformanceFixture {
     @Override
     public FixtureFeature<SecretStore> badCredentialsStore() {
         // The local provider checks the key when the store is opened, so this is where it fails.
-        return FixtureFeature.of(SecretStores.open(badCredentialsConfig));
+        return FixtureFeature.of(open(badCredentialsConfig));
     }
 
     @Override
@@ -102,6 +113,11 @@ final class LocalFixture implements ConformanceFixture {
     }
 
     @Override
+    public Map<String, String> excludedTests() {
+        return excludedTests;
+    }
+
+    @Override
     public synchronized void close() {
         if (planter != null) {
             planter.close();
@@ -111,6 +127,10 @@ final class LocalFixture implements ConformanceFixture {
         }
         privileged.close();
         deleteRecursively(root);
+    }
+
+    private SecretStore open(Map<String, Object> config) {
+        return SecretStores.open(provider, config);
     }
 
     private static Map<String, Object> config(Path store, Path keyFile) {
