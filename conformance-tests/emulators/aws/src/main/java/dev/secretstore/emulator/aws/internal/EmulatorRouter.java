@@ -79,7 +79,8 @@ public final class EmulatorRouter implements RequestRouter {
             return Routed.now(AwsJsonProtocol.error(AwsException.badRequest("UnknownOperationException",
                     "Operation " + target + " is not implemented by this emulator.")));
         }
-        return guarded(operation, request, AwsJsonProtocol::error, () -> {
+        return guarded(operation, AwsJsonProtocol::error, SecretsManagerErrors.throttling(),
+                SecretsManagerErrors.internalError(), () -> {
             SigV4Verifier.Verified caller = verify(request, "secretsmanager", AwsJsonProtocol::fromAuthFailure);
             JsonNode body = AwsJsonProtocol.parseBody(request.body());
             synchronized (state.lock()) {
@@ -93,7 +94,9 @@ public final class EmulatorRouter implements RequestRouter {
     private Routed sts(HttpRequestView request) {
         Map<String, String> params = FormBody.parse(request.body());
         String action = params.getOrDefault("Action", "");
-        return guarded(action, request, AwsQueryProtocol::error, () -> {
+        // STS names these two errors differently from Secrets Manager.
+        return guarded(action, AwsQueryProtocol::error, new AwsException("Throttling", 400, "Rate exceeded"),
+                new AwsException("InternalFailure", 500, "An internal error occurred."), () -> {
             SigV4Verifier.Verified caller = verify(request, "sts", AwsQueryProtocol::fromAuthFailure);
             synchronized (state.lock()) {
                 return sts.handle(action, params, caller.credential().principal(), state.clock().now());
@@ -114,8 +117,8 @@ public final class EmulatorRouter implements RequestRouter {
         HttpResponseView run();
     }
 
-    private Routed guarded(String operation, HttpRequestView request, Function<AwsException, HttpResponseView> errors,
-                           Handler handler) {
+    private Routed guarded(String operation, Function<AwsException, HttpResponseView> errors, AwsException throttled,
+                           AwsException internalError, Handler handler) {
         state.counter().increment(operation);
         FaultTable.Effect effect = state.faults().apply(operation);
         long delay = effect.latency().toMillis();
@@ -123,13 +126,13 @@ public final class EmulatorRouter implements RequestRouter {
             return new Routed(HttpResponseView.reset(), delay);
         }
         if (effect.failure() == Fault.Kind.THROTTLING) {
-            return new Routed(errors.apply(SecretsManagerErrors.throttling()), delay);
+            return new Routed(errors.apply(throttled), delay);
         }
         if (effect.failure() == Fault.Kind.INTERNAL_ERROR) {
-            return new Routed(errors.apply(SecretsManagerErrors.internalError()), delay);
+            return new Routed(errors.apply(internalError), delay);
         }
         if (!state.rateLimiter().tryAcquire(operation)) {
-            return new Routed(errors.apply(SecretsManagerErrors.throttling()), delay);
+            return new Routed(errors.apply(throttled), delay);
         }
         try {
             return new Routed(handler.run(), delay);
