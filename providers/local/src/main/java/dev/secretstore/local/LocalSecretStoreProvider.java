@@ -174,12 +174,8 @@ public final class LocalSecretStoreProvider implements SecretStoreProvider {
   }
 
   private LocalSettings settings(StoreConfig config) {
-    return LocalSettings.resolve(nonBlank(config, "path"), config.string("keyFile"), config.string("keyEnv"),
-        config.bool("readOnly").orElse(false), nonBlank(config, "tagKey"), homeDirectory());
-  }
-
-  private static Optional<String> nonBlank(StoreConfig config, String field) {
-    return config.string(field);
+    return LocalSettings.resolve(config.string("path"), config.string("keyFile"), config.string("keyEnv"),
+        config.bool("readOnly").orElse(false), config.string("tagKey"), homeDirectory());
   }
 
   private Path homeDirectory() {

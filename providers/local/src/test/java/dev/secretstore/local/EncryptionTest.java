@@ -78,6 +78,8 @@ class EncryptionTest {
           .hasMessageContaining("integrity")
           .hasMessageNotContaining("value-of-a");
       assertThat(store.read(SecretName.of("db/a")).value().text()).isEqualTo("value-of-a");
+      assertThat(store.listAll("db/")).as("a file claiming another name's record is not listed")
+          .extracting(m -> m.name().value()).containsExactly("db/a");
     }
   }
 

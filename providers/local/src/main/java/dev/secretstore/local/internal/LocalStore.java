@@ -390,8 +390,8 @@ public final class LocalStore {
   // The clear-text header names the file; a file whose name does not map back to its path was moved or
   // planted, and is ignored here (reading it under its real path would fail authentication anyway).
   private static Optional<String> claimedName(Path file) {
-    try {
-      String name = RecordCodec.claimedName(Files.readAllBytes(file));
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      String name = RecordCodec.claimedName(in.readNBytes(RecordCodec.MAX_HEADER_BYTES));
       return file.getFileName().toString().equals(NameCodec.fileName(name)) ? Optional.of(name) : Optional.empty();
     } catch (NoSuchFileException vanished) {
       return Optional.empty();

@@ -46,7 +46,13 @@ public final class RecordCodec {
     return out.toByteArray();
   }
 
-  /** The name a record file claims to hold, read from its clear-text header; not yet authenticated. */
+  /** Bytes enough to hold any header: magic, format, and a name of at most 255 characters (2-byte length). */
+  public static final int MAX_HEADER_BYTES = 4 + 1 + 2 + 3 * 255;
+
+  /**
+   * The name a record file claims to hold, read from its clear-text header (the file's first bytes suffice,
+   * see {@link #MAX_HEADER_BYTES}); not yet authenticated.
+   */
   public static String claimedName(byte[] file) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(file))) {
       byte[] magic = in.readNBytes(MAGIC.length);

@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,13 +44,17 @@ public final class StoreLock {
       if (threadLock.getHoldCount() > 1) {
         return action.get(); // re-entered: the OS lock is already ours
       }
-      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = FileChannel.open(lockFile,
+          Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), Posix.ownerOnlyFile(lockFile.getParent()))) {
         FileLock processLock = channel.lock();
         try {
           return action.get();
         } finally {
           processLock.release();
         }
+      } catch (java.nio.file.AccessDeniedException e) {
+        throw StoreFault.of(FaultKind.ACCESS_DENIED, null, "cannot open the lock file " + lockFile
+            + ": permission denied", ReadOnlyReason.NOT_WRITABLE.remediation(lockFile.getParent()));
       } catch (IOException e) {
         throw StoreFault.io(null, "cannot lock " + lockFile + " (" + e.getClass().getSimpleName() + ")", e);
       }
