@@ -119,6 +119,26 @@ class MasterKeyTest {
   }
 
   @Test
+  @DisplayName("without its key-check record, a store still tells a wrong key from the right one")
+  void wrongKeyDetectedWithoutKeyCheck() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    try (SecretStore store = temp.open()) {
+      store.create(SecretName.of("db/password"), SecretValue.ofText("v"));
+    }
+    Path keyCheck = temp.storeDir.resolve(dev.secretstore.local.internal.KeyCheck.FILE_NAME);
+    Files.delete(keyCheck);
+    Path wrongFile = tmp.resolve("wrong.key");
+    Files.writeString(wrongFile, randomKeyText());
+    assertThatThrownBy(() -> temp.open(Map.of("path", temp.storeDir.toString(), "keyFile", wrongFile.toString())))
+        .isInstanceOf(AuthenticationFailedException.class);
+    assertThat(keyCheck).as("a wrong key never writes a key-check record").doesNotExist();
+    try (SecretStore store = temp.open()) {
+      assertThat(store.read(SecretName.of("db/password")).value().text()).isEqualTo("v");
+    }
+    assertThat(keyCheck).exists();
+  }
+
+  @Test
   @DisplayName("a store whose key file is gone is an authentication error, and no new key is made")
   void missingKeyForExistingStore() throws Exception {
     TempStore temp = new TempStore(tmp);

@@ -83,9 +83,7 @@ public final class LocalStore {
                 + ", and a read-only store cannot create one",
             "point keyFile or keyEnv at the key the store was created with"));
         Aead aead = new Aead(key, random);
-        if (KeyCheck.exists(dir)) {
-          KeyCheck.verify(dir, aead, settings.keySource());
-        }
+        checkKey(dir, aead, settings.keySource());
         return new LocalStore(dir, settings.keySource(), readOnly, new RecordCodec(aead), null, clock, random,
             maxTags);
       }
@@ -103,7 +101,7 @@ public final class LocalStore {
     KeySource source = settings.keySource();
     try {
       removeCrashLeftovers(dir);
-      boolean existing = KeyCheck.exists(dir);
+      boolean existing = KeyCheck.exists(dir) || firstRecord(dir).isPresent();
       Optional<MasterKey> loaded = loadKey(source, environment);
       MasterKey key;
       if (loaded.isPresent()) {
@@ -118,9 +116,7 @@ public final class LocalStore {
         key = KeyFiles.createOrRead(((KeySource.File) source).path(), random);
       }
       Aead aead = new Aead(key, random);
-      if (existing) {
-        KeyCheck.verify(dir, aead, source);
-      } else {
+      if (!checkKey(dir, aead, source)) {
         KeyCheck.write(dir, aead);
       }
       LocalStore store = new LocalStore(dir, source, null, new RecordCodec(aead), lock, clock, random, maxTags);
@@ -129,6 +125,45 @@ public final class LocalStore {
     } catch (IOException e) {
       throw StoreFault.io(null, "cannot open store " + dir + " (" + e.getClass().getSimpleName() + ")", e);
     }
+  }
+
+  /**
+   * Checks the key against the key-check record, or, if that is missing (an older or damaged store),
+   * against one record. Returns whether there was a key-check record.
+   */
+  private static boolean checkKey(Path dir, Aead aead, KeySource source) throws IOException {
+    if (KeyCheck.exists(dir)) {
+      KeyCheck.verify(dir, aead, source);
+      return true;
+    }
+    Optional<Path> record = firstRecord(dir);
+    if (record.isPresent()) {
+      Optional<String> name = claimedName(record.get());
+      try {
+        if (name.isPresent()) {
+          new RecordCodec(aead).decode(Files.readAllBytes(record.get()), name.get());
+        }
+      } catch (StoreFault wrongKey) {
+        throw StoreFault.of(FaultKind.AUTHENTICATION, null, "the master key from " + source.describe()
+            + " does not open the records of store " + dir,
+            "point keyFile or keyEnv at the key this store was created with");
+      }
+    }
+    return false;
+  }
+
+  private static Optional<Path> firstRecord(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*" + NameCodec.RECORD_SUFFIX)) {
+      for (Path entry : entries) {
+        if (NameCodec.isRecordFile(entry.getFileName().toString())) {
+          return Optional.of(entry);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<MasterKey> loadKey(KeySource source, Function<String, String> environment) {
