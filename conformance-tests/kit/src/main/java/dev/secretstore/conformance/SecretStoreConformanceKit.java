@@ -68,6 +68,11 @@ public abstract class SecretStoreConformanceKit {
     }
 
     @Nested
+    @DisplayName("Capabilities: declarations hang together, and RESTORE brings a deleted secret back")
+    class Capabilities extends CapabilityTests {
+    }
+
+    @Nested
     @DisplayName("Redaction: values and credentials never reach messages, toString or logs")
     class Redaction extends RedactionTests {
     }
