@@ -2,6 +2,7 @@ package dev.secretstore.cli.conformance;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -39,6 +40,9 @@ public final class KitRunner {
                                          Consumer<String> progress, PrintWriter xmlErrors) {
         Map<String, String> previous = new HashMap<>();
         properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
+        // Whatever the kit or the provider prints goes to stderr: stdout carries only the summary (or JSON).
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
         try {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClass(TEST_CLASS))
@@ -48,6 +52,7 @@ public final class KitRunner {
             launcher.execute(request, summary, new LegacyXmlReportGeneratingListener(reportDir, xmlErrors));
             return summary.summary();
         } finally {
+            System.setOut(stdout);
             previous.forEach((key, value) -> {
                 if (value == null) {
                     System.clearProperty(key);

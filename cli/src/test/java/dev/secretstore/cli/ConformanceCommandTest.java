@@ -1,0 +1,75 @@
+package dev.secretstore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("secretstore conformance")
+class ConformanceCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("runs the kit against a configured store: a table per group and a JUnit XML report, exit 0")
+    void configuredLocalStorePasses() throws IOException {
+        String config = LocalStoreConfig.writable(dir);
+        String readOnly = LocalStoreConfig.readOnly(dir);
+        String wrongKey = LocalStoreConfig.wrongKey(dir);
+        Path reports = dir.resolve("reports");
+
+        CliRun.Result result = CliRun.run("conformance", "--config", config, "--readonly-config", readOnly,
+                "--bad-credentials-config", wrongKey, "--report-dir", reports.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).containsPattern("GROUP\\s+PASSED\\s+FAILED\\s+SKIPPED")
+                .containsPattern("Round-trip[^\\n]*\\s+[1-9]\\d*\\s+0\\s+\\d+")
+                .containsPattern("Least privilege[^\\n]*\\s+[1-9]\\d*\\s+0\\s+\\d+")
+                .containsPattern("TOTAL\\s+[1-9]\\d*\\s+0\\s+\\d+")
+                .contains("✓ conformance passed");
+        try (Stream<Path> files = Files.list(reports)) {
+            Path xml = files.filter(p -> p.getFileName().toString().endsWith(".xml")).findFirst().orElseThrow();
+            assertThat(Files.readString(xml)).contains("<testsuite").contains("<testcase");
+        }
+    }
+
+    @Test
+    @DisplayName("without --config: a throwaway local store, all features offered; --output json summary")
+    void throwawayStoreAsJson() throws IOException {
+        Path reports = dir.resolve("reports");
+
+        CliRun.Result result = CliRun.run("conformance", "--report-dir", reports.toString(), "-o", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(result.out());
+        assertThat(summary.get("passed").asBoolean()).isTrue();
+        assertThat(summary.get("totals").get("failed").asInt()).isZero();
+        assertThat(summary.get("totals").get("passed").asInt()).isPositive();
+        assertThat(summary.get("groups").size()).isGreaterThanOrEqualTo(6);
+        assertThat(summary.get("target").asText()).startsWith("a throwaway local store");
+        for (JsonNode skip : summary.get("skips")) {
+            assertThat(skip.get("reason").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    @DisplayName("a bad config stops before any test runs: field problems, exit 2")
+    void badConfig() throws IOException {
+        Path config = Files.writeString(dir.resolve("bad.json"), "{\"provider\": \"local\", \"keyFiel\": \"x\"}");
+
+        CliRun.Result result = CliRun.run("conformance", "--config", config.toString(),
+                "--report-dir", dir.resolve("reports").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("  - keyFiel: ");
+        assertThat(result.out()).doesNotContain("GROUP");
+    }
+}
