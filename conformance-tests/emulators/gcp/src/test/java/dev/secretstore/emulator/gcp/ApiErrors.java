@@ -20,7 +20,19 @@ final class ApiErrors {
   static ApiException assertFails(ThrowingCallable call, StatusCode.Code code, String messagePart) {
     ApiException e = thrownBy(call);
     assertThat(e.getStatusCode().getCode()).as("status of: " + e.getMessage()).isEqualTo(code);
-    assertThat(e.getMessage()).contains(messagePart);
+    assertThat(messages(e)).contains(messagePart);
     return e;
+  }
+
+  /**
+   * The exception's message and its causes' (the HttpJson transport puts the server's JSON error, with the
+   * message, in the cause; gRPC puts the status description in the exception's own message).
+   */
+  static String messages(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      b.append(t.getMessage()).append('\n');
+    }
+    return b.toString();
   }
 }

@@ -6,7 +6,7 @@ import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.api.gax.httpjson.InstantiatingHttpJsonChannelProvider;
 import com.google.auth.Credentials;
 import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.OAuth2Credentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceSettings;
@@ -78,9 +78,20 @@ final class Clients {
     }
   }
 
-  /** Credentials that send exactly this bearer token. */
-  static GoogleCredentials bearer(String token) {
-    return GoogleCredentials.create(new AccessToken(token, Date.from(Instant.now().plusSeconds(3600))));
+  /**
+   * Credentials that send exactly this bearer token, and "refresh" to the same token (the HTTP transport refreshes
+   * once after a 401, as it would against Google).
+   */
+  static OAuth2Credentials bearer(String token) {
+    AccessToken fixed = new AccessToken(token, Date.from(Instant.now().plusSeconds(3600)));
+    return new OAuth2Credentials(fixed) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public AccessToken refreshAccessToken() {
+        return fixed;
+      }
+    };
   }
 
   private static ManagedChannelBuilder<?> trusting(ManagedChannelBuilder<?> builder, SecretManagerEmulator emulator) {

@@ -16,6 +16,9 @@ public final class Authenticator {
   private static final String SERVICE_PATH = "/google.cloud.secretmanager.v1.SecretManagerService";
   private static final long MAX_LIFETIME_SECONDS = 3600;
   private static final long CLOCK_SKEW_SECONDS = 300;
+  private static final java.util.Set<String> GOOGLE_TOKEN_AUDIENCES = java.util.Set.of(
+      "https://oauth2.googleapis.com/token", "https://accounts.google.com/o/oauth2/token",
+      "https://www.googleapis.com/oauth2/v4/token");
 
   private final ServiceAccountDirectory accounts;
   private final AccessTokens tokens;
@@ -65,7 +68,9 @@ public final class Authenticator {
       throw ApiError.unauthenticated();
     }
     ServiceAccount account = verifySignedBy(jwt, clock.instant());
-    if (!tokenUri.equals(jwt.claimString("aud"))) {
+    String aud = jwt.claimString("aud");
+    // Google's auth libraries put Google's token server in aud whatever token_uri says; accept both.
+    if (!tokenUri.equals(aud) && !GOOGLE_TOKEN_AUDIENCES.contains(aud)) {
       throw ApiError.unauthenticated();
     }
     return account;
