@@ -22,12 +22,14 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.opentest4j.TestAbortedException;
 
 /**
  * Group 6: a canary value goes through every operation, successful and failing, and must never show up
  * in an exception, a {@code toString} or a log line; neither may any credential.
  */
+@Isolated("captures the JVM-wide System.out, System.err and root logger")
 abstract class RedactionTests extends ConformanceGroup {
 
     @Test
