@@ -32,7 +32,14 @@ public final class EmulatorMain {
             System.exit(2);
             return;
         }
-        AwsSecretsManagerEmulator emulator = builder.build().start();
+        AwsSecretsManagerEmulator emulator;
+        try {
+            emulator = builder.build().start();
+        } catch (RuntimeException e) {
+            System.err.println("secretstore-emulator-aws: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.stop();

@@ -168,7 +168,8 @@ class PolicyEvaluationTest {
                     Tag.builder().key("AirbyteManaged").value("true").build(),
                     Tag.builder().key("owner").value("me").build())), "AccessDeniedException", 400, null);
         }
-        assertThat(admin.listSecrets(b -> b.filters(f -> f.key("name").values("tagger/"))).secretList())
+        assertThat(admin.listSecrets(b -> b.filters(software.amazon.awssdk.services.secretsmanager.model.Filter.builder()
+                .key("name").values("tagger/").build())).secretList())
                 .hasSize(1);
     }
 

@@ -1,6 +1,7 @@
 package dev.secretstore.emulator.aws.internal.sm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secretstore.emulator.aws.internal.store.Secret;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /** Renders secrets the way the service's JSON responses do (timestamps as epoch seconds). */
 final class SecretJson {
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SecretJson() {
     }
@@ -25,7 +26,8 @@ final class SecretJson {
 
     static void putTime(ObjectNode node, String field, Instant instant) {
         if (instant != null) {
-            node.put(field, BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3));
+            // DecimalNode keeps the scale: "1732600000.123", never exponent notation.
+            node.set(field, DecimalNode.valueOf(BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3)));
         }
     }
 

@@ -106,8 +106,7 @@ public final class StsService {
                 + "    <AssumedRoleUser>\n"
                 + "      <AssumedRoleId>" + Xml.escape(session.assumedRoleId()) + "</AssumedRoleId>\n"
                 + "      <Arn>" + Xml.escape(session.assumedRoleArn()) + "</Arn>\n"
-                + "    </AssumedRoleUser>\n"
-                + (sessionPolicy == null ? "" : "    <PackedPolicySize>6</PackedPolicySize>\n");
+                + "    </AssumedRoleUser>\n";
         return AwsQueryProtocol.ok("AssumeRole", xml);
     }
 
