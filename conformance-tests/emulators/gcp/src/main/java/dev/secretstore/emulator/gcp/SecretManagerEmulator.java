@@ -62,6 +62,11 @@ public final class SecretManagerEmulator implements AutoCloseable {
     return new Builder();
   }
 
+  /** The built-in state as JSON: a starting point for a state file of one's own. */
+  public static String defaultStateJson() {
+    return StateDocument.builtInJson();
+  }
+
   /** Starts all three listeners; returns this emulator. */
   public synchronized SecretManagerEmulator start() {
     if (core != null) {

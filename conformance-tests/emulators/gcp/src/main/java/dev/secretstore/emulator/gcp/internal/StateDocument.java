@@ -31,9 +31,13 @@ public record StateDocument(boolean autoCreateProjects, DefaultPrincipal default
       List<byte[]> versions, List<String> states) {}
 
   public static StateDocument builtIn() {
+    return parse(builtInJson());
+  }
+
+  public static String builtInJson() {
     try (InputStream in = StateDocument.class.getResourceAsStream("/dev/secretstore/emulator/gcp/default-state.json")) {
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | NullPointerException e) {
       throw new IllegalStateException("the built-in state is missing from the jar", e);
     }
   }

@@ -1,0 +1,170 @@
+package dev.secretstore.emulator.gcp;
+
+import static dev.secretstore.emulator.gcp.ApiErrors.assertFails;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.api.gax.grpc.GrpcCallContext;
+import com.google.api.gax.rpc.StatusCode.Code;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import com.google.cloud.secretmanager.v1.AccessSecretVersionRequest;
+import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The in-process control API: state, key files, planted secrets, faults, latency, quotas, counts, reset. */
+class ControlApiTest {
+  private static final String PARENT = "projects/" + Clients.PROJECT;
+  private static SecretManagerEmulator emulator;
+  private static EmulatorControl control;
+  private static SecretManagerServiceClient client;
+
+  @BeforeAll
+  static void start() {
+    emulator = SecretManagerEmulator.builder().build().start();
+    control = emulator.control();
+    client = Clients.plaintext(emulator);
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    emulator.stop();
+  }
+
+  @BeforeEach
+  void reset() {
+    control.loadState(SecretManagerEmulator.defaultStateJson());
+    control.reset();
+  }
+
+  private static String plant(String id, String... versions) {
+    ExistingSecret.Builder b = ExistingSecret.builder(Clients.PROJECT, id).label("owner", "someone-else");
+    for (String v : versions) {
+      b.version(v);
+    }
+    return control.plantSecret(b.build());
+  }
+
+  @Test
+  void plantedSecretsLookCreatedBySomeoneElse() {
+    String name = plant("planted", "p1", "p2");
+    assertThat(name).isEqualTo("projects/100000000001/secrets/planted");
+    assertThat(client.getSecret(PARENT + "/secrets/planted").getLabelsMap()).containsEntry("owner", "someone-else");
+    assertThat(client.accessSecretVersion(PARENT + "/secrets/planted/versions/latest").getPayload().getData()
+        .toStringUtf8()).isEqualTo("p2");
+    assertThat(ExistingSecret.builder("p", "s").version("hidden-value").build().toString())
+        .doesNotContain("hidden-value");
+  }
+
+  @Test
+  void unavailableFaultIsRetriedByTheClientAndCounted() {
+    plant("flaky", "v");
+    control.clearRequestCounts();
+    control.addFault(Fault.of(Fault.Kind.UNAVAILABLE).onlyFor("AccessSecretVersion").times(1));
+    assertThat(client.accessSecretVersion(PARENT + "/secrets/flaky/versions/latest").getPayload().getData()
+        .toStringUtf8()).isEqualTo("v");
+    assertThat(control.requestCount("AccessSecretVersion")).isEqualTo(2);
+  }
+
+  @Test
+  void faultsFailCallsUntilCleared() {
+    plant("faulty", "v");
+    control.addFault(Fault.of(Fault.Kind.RESOURCE_EXHAUSTED).onlyFor("GetSecret"));
+    assertFails(() -> client.getSecret(PARENT + "/secrets/faulty"), Code.RESOURCE_EXHAUSTED, "Quota exceeded");
+    assertFails(() -> client.getSecret(PARENT + "/secrets/faulty"), Code.RESOURCE_EXHAUSTED, "Quota exceeded");
+    assertThat(client.getSecretVersion(PARENT + "/secrets/faulty/versions/1").getName()).endsWith("/versions/1");
+    control.clearFaults();
+    assertThat(client.getSecret(PARENT + "/secrets/faulty").getName()).endsWith("/faulty");
+    control.addFault(Fault.of(Fault.Kind.UNAVAILABLE).onlyFor("DeleteSecret"));
+    assertFails(() -> client.deleteSecret(PARENT + "/secrets/faulty"), Code.UNAVAILABLE, "unavailable");
+    control.clearFaults();
+    client.deleteSecret(PARENT + "/secrets/faulty");
+  }
+
+  @Test
+  void latencyDelaysResponsesPastAShortDeadline() {
+    plant("slow", "v");
+    control.setLatency(Duration.ofSeconds(3));
+    AccessSecretVersionRequest request = AccessSecretVersionRequest.newBuilder()
+        .setName(PARENT + "/secrets/slow/versions/1").build();
+    assertFails(() -> client.accessSecretVersionCallable().call(request,
+        GrpcCallContext.createDefault().withTimeoutDuration(Duration.ofMillis(300))), Code.DEADLINE_EXCEEDED, "");
+    control.setLatency(Duration.ZERO);
+    assertThat(client.accessSecretVersionCallable().call(request,
+        GrpcCallContext.createDefault().withTimeoutDuration(Duration.ofSeconds(20))).getPayload().getData()
+        .toStringUtf8()).isEqualTo("v");
+  }
+
+  @Test
+  void quotasPerMinuteRefuseWithResourceExhausted() {
+    control.setQuota(Quota.WRITE, 2);
+    client.createSecret(PARENT, "q1", SecretLifecycleTest.automatic());
+    client.createSecret(PARENT, "q2", SecretLifecycleTest.automatic());
+    assertFails(() -> client.createSecret(PARENT, "q3", SecretLifecycleTest.automatic()), Code.RESOURCE_EXHAUSTED,
+        "Quota exceeded for quota metric 'Write requests'");
+    assertThat(client.getSecret(PARENT + "/secrets/q1").getName()).as("reads have their own quota").endsWith("q1");
+    control.setQuota(Quota.WRITE, null);
+    client.createSecret(PARENT, "q3", SecretLifecycleTest.automatic());
+  }
+
+  @Test
+  void defaultPrincipalCanBeSwitchedOff() {
+    plant("guarded", "v");
+    control.setDefaultPrincipalEnabled(false);
+    assertFails(() -> client.getSecret(PARENT + "/secrets/guarded"), Code.UNAUTHENTICATED,
+        "Request is missing required authentication credential");
+    control.setDefaultPrincipalEnabled(true);
+    assertThat(client.getSecret(PARENT + "/secrets/guarded").getName()).endsWith("/guarded");
+  }
+
+  @Test
+  void writtenKeyFileWorksWithTheClient(@TempDir Path dir) throws Exception {
+    plant("keyed", "k");
+    Path file = control.writeKeyFile(Clients.ACCESSOR, dir.resolve("accessor.json"));
+    ServiceAccountCredentials credentials;
+    try (var in = Files.newInputStream(file)) {
+      credentials = ServiceAccountCredentials.fromStream(in);
+    }
+    assertThat(credentials.getClientEmail()).isEqualTo(Clients.ACCESSOR);
+    try (SecretManagerServiceClient c = Clients.tls(emulator, credentials)) {
+      assertThat(c.accessSecretVersion(PARENT + "/secrets/keyed/versions/1").getPayload().getData().toStringUtf8())
+          .isEqualTo("k");
+    }
+  }
+
+  @Test
+  void loadedStateReplacesProjectsAccountsAndSecrets() {
+    control.loadState("{\"projects\":[{\"id\":\"other-project\",\"number\":200000000002}],"
+        + "\"secrets\":[{\"project\":\"other-project\",\"secretId\":\"seeded\",\"labels\":{\"from\":\"state\"},"
+        + "\"versions\":[{\"data\":\"a\"},{\"data\":\"b\",\"state\":\"DISABLED\"}]}]}");
+    assertThat(client.accessSecretVersion("projects/other-project/secrets/seeded/versions/1").getPayload().getData()
+        .toStringUtf8()).isEqualTo("a");
+    assertFails(() -> client.accessSecretVersion("projects/other-project/secrets/seeded/versions/latest"),
+        Code.FAILED_PRECONDITION, "Secret Version [projects/200000000002/secrets/seeded/versions/2] is in DISABLED");
+    assertFails(() -> client.listSecrets(PARENT).iterateAll().iterator().next(), Code.PERMISSION_DENIED,
+        "Permission 'secretmanager.secrets.list' denied for resource '" + PARENT + "'");
+    client.deleteSecret("projects/other-project/secrets/seeded");
+    control.reset();
+    assertThat(client.getSecret("projects/200000000002/secrets/seeded").getLabelsMap())
+        .as("reset returns to the loaded state").containsEntry("from", "state");
+  }
+
+  @Test
+  void resetClearsSecretsFaultsQuotasAndCounts() {
+    plant("gone", "v");
+    control.addFault(Fault.of(Fault.Kind.UNAVAILABLE).onlyFor("CreateSecret"));
+    control.setQuota(Quota.READ, 0);
+    control.reset();
+    assertThat(control.requestCounts()).isEmpty();
+    assertFails(() -> client.getSecret(PARENT + "/secrets/gone"), Code.NOT_FOUND, "not found");
+    client.createSecret(PARENT, "after-reset", SecretLifecycleTest.automatic());
+    assertThat(control.requestCount("GetSecret")).isEqualTo(1);
+    assertThat(control.requestCount("CreateSecret")).isEqualTo(1);
+  }
+}
