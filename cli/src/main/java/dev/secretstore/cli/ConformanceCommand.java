@@ -39,7 +39,7 @@ final class ConformanceCommand extends Subcommand {
             description = "The same store with wrong credentials (authentication tests).")
     Path badCredentialsConfig;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report",
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/conformance-reports",
             description = "Where the JUnit XML report goes (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 

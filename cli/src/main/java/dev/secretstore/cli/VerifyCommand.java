@@ -52,7 +52,7 @@ final class VerifyCommand extends Subcommand {
         int width = steps.stream().mapToInt(s -> s.name().length()).max().orElse(0);
         for (VerificationStep step : steps) {
             out.printf("  %s %-" + width + "s  %6s  %s%s%n", StepMarks.mark(step.status()), step.name(),
-                    millis(step.duration()), step.detail().orElse(""), step.required() ? "" : " (optional step)");
+                    millis(step.duration()), detailWithoutRemediation(step), step.required() ? "" : " (optional step)");
             if (StepMarks.isProblem(step.status())) {
                 out.println("      fix: " + step.remediation().orElse(NO_HINT));
             }
@@ -62,6 +62,13 @@ final class VerifyCommand extends Subcommand {
                 ? "✓ verification passed (" + millis(report.total()) + ")"
                 : "✗ verification failed: " + failed + " required step(s) failed (" + millis(report.total()) + ")");
         out.flush();
+    }
+
+    /** Failure details are exception messages that end with the remediation, which gets its own line here. */
+    private static String detailWithoutRemediation(VerificationStep step) {
+        String detail = step.detail().orElse("");
+        String suffix = step.remediation().map(hint -> ". Remediation: " + hint).orElse(null);
+        return suffix != null && detail.endsWith(suffix) ? detail.substring(0, detail.length() - suffix.length()) : detail;
     }
 
     private static String millis(Duration duration) {
