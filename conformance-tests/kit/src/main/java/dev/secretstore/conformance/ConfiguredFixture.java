@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,7 +121,7 @@ final class ConfiguredFixture implements ConformanceFixture {
     }
 
     private List<Map<String, Object>> allConfigs() {
-        List<Map<String, Object>> configs = new java.util.ArrayList<>();
+        List<Map<String, Object>> configs = new ArrayList<>();
         configs.add(privilegedConfig);
         readOnlyConfig.ifPresent(configs::add);
         badCredentialsConfig.ifPresent(configs::add);

@@ -10,6 +10,7 @@ import dev.secretstore.ListOptions;
 import dev.secretstore.NotManagedException;
 import dev.secretstore.Operation;
 import dev.secretstore.Page;
+import dev.secretstore.SecretAlreadyExistsException;
 import dev.secretstore.SecretMetadata;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretValue;
@@ -190,7 +191,7 @@ abstract class OwnershipTests extends ConformanceGroup {
 
         Throwable failure = catchThrowable(() -> store().create(foreign, text("ours now")));
 
-        assertThat(failure).isInstanceOfAny(dev.secretstore.SecretAlreadyExistsException.class, NotManagedException.class);
+        assertThat(failure).isInstanceOfAny(SecretAlreadyExistsException.class, NotManagedException.class);
         before.assertUnchanged(planter(), foreign);
     }
 

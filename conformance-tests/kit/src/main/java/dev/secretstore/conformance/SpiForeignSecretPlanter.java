@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -59,7 +60,7 @@ public final class SpiForeignSecretPlanter implements ForeignSecretPlanter, Auto
 
     @Override
     public byte[] readValue(SecretName name) {
-        return spi.read(name, java.util.Optional.empty()).value().bytes();
+        return spi.read(name, Optional.empty()).value().bytes();
     }
 
     @Override
