@@ -14,13 +14,15 @@ import java.util.Map;
  * Runs in a child JVM started by the crash-safety and multi-process tests.
  *
  * <ul>
- *   <li>{@code loop <store> <keyFile> <secrets>}: puts "value-N" round-robin into {@code s0..s<secrets-1>}
+ *   <li>{@code loop <store> <keyFile> <secrets> <first N>}: puts "value-N-xxx…" round-robin into {@code s0..s<secrets-1>}
  *       forever, printing "wrote <secret> <N>" after each put returns, until killed;
  *   <li>{@code append <store> <keyFile> <name> <count>}: waits for a line on standard input (so that several
  *       children start writing together), adds {@code count} versions to {@code name}, then prints "done".
  * </ul>
  */
 public final class ChildWriter {
+  static final String PADDING = "x".repeat(16 * 1024);
+
   private ChildWriter() {}
 
   public static void main(String[] args) throws IOException {
@@ -31,9 +33,10 @@ public final class ChildWriter {
       System.out.flush();
       if (mode.equals("loop")) {
         int secrets = Integer.parseInt(args[3]);
-        for (long n = 0; ; n++) {
+        for (long n = Long.parseLong(args[4]); ; n++) {
           String secret = "s" + (n % secrets);
-          store.put(SecretName.of(secret), SecretValue.ofText("value-" + n));
+          // Large values make record files large, so the kill is likely to land while one is being written.
+          store.put(SecretName.of(secret), SecretValue.ofText("value-" + n + "-" + PADDING));
           System.out.println("wrote " + secret + " " + n);
           System.out.flush();
         }

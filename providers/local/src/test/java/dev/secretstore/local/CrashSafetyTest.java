@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,36 +19,67 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("A process killed in the middle of writes leaves every secret at its old or its new value")
 class CrashSafetyTest {
   private static final int SECRETS = 4;
-  private static final int WRITES_BEFORE_KILL = 60;
+  private static final int ROUNDS = 3;
 
   @TempDir
   Path tmp;
 
   @Test
-  @DisplayName("killing a writer with SIGKILL never corrupts the store")
+  @DisplayName("killing a writer with SIGKILL at random moments never corrupts the store")
   void killedWriterLeavesConsistentStore() throws Exception {
     TempStore temp = new TempStore(tmp);
-    temp.open().close(); // creates the store and its key, so the child only writes secrets
-
+    temp.open().close(); // creates the store and its key, so the children only write secrets
     Map<String, Long> acknowledged = new HashMap<>();
-    try (ChildProcess child = ChildProcess.start(tmp.resolve("child.err"), "loop", temp.storeDir.toString(),
-        temp.keyFile.toString(), Integer.toString(SECRETS))) {
-      assertThat(child.readLine()).as("child started (see child.err if not)").isEqualTo("ready");
-      for (int i = 0; i < WRITES_BEFORE_KILL; i++) {
-        String[] line = child.readLine().split(" ");
-        acknowledged.put(line[1], Long.parseLong(line[2]));
+    long offset = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      try (ChildProcess child = ChildProcess.start(tmp.resolve("child-" + round + ".err"), "loop",
+          temp.storeDir.toString(), temp.keyFile.toString(), Integer.toString(SECRETS), Long.toString(offset))) {
+        assertThat(child.readLine()).as("child started (see child-" + round + ".err if not)").isEqualTo("ready");
+        // Kill at a random moment: the child writes without pause, so it is usually inside a put.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(40, 160));
+        while (System.nanoTime() < deadline) {
+          String[] line = child.readLine().split(" ");
+          acknowledged.put(line[1], Long.parseLong(line[2]));
+        }
+        child.kill();
       }
-      child.kill(); // the child is writing its next value right now
+      assertEverySecretOldOrNew(temp, acknowledged);
+      offset += 1_000_000; // later rounds write higher numbers, so "not older" stays checkable
     }
+  }
 
+  @Test
+  @DisplayName("a half-written temporary file left by a crash is never read, and the next open removes it")
+  void crashLeftoverIsIgnoredAndRemoved() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    SecretName name = SecretName.of("s0");
     try (SecretStore store = temp.open()) {
-      for (int i = 0; i < SECRETS; i++) {
-        String secret = "s" + i;
-        String value = store.read(SecretName.of(secret)).value().text();
-        assertThat(value).matches("value-\\d+");
-        long written = Long.parseLong(value.substring("value-".length()));
+      store.create(name, dev.secretstore.SecretValue.ofText("old"));
+    }
+    // The state a writer killed before its rename leaves: the old record plus a truncated new one.
+    Path record = temp.storeDir.resolve(dev.secretstore.local.internal.NameCodec.fileName("s0"));
+    byte[] whole = Files.readAllBytes(record);
+    Path leftover = temp.storeDir.resolve(AtomicFiles.TEMP_PREFIX + "0123456789abcdef");
+    Files.write(leftover, java.util.Arrays.copyOf(whole, whole.length / 2));
+    try (SecretStore readOnly = temp.open(temp.readOnlyConfig())) {
+      assertThat(readOnly.read(name).value().text()).isEqualTo("old");
+      assertThat(readOnly.listAll(null)).hasSize(1);
+    }
+    assertThat(leftover).as("a read-only open deletes nothing").exists();
+    try (SecretStore store = temp.open()) {
+      assertThat(store.read(name).value().text()).isEqualTo("old");
+    }
+    assertThat(leftover).doesNotExist();
+  }
+
+  private static void assertEverySecretOldOrNew(TempStore temp, Map<String, Long> acknowledged) throws Exception {
+    try (SecretStore store = temp.open()) {
+      for (Map.Entry<String, Long> ack : acknowledged.entrySet()) {
+        String value = store.read(SecretName.of(ack.getKey())).value().text();
+        assertThat(value).startsWith("value-").endsWith("-" + ChildWriter.PADDING);
+        long written = Long.parseLong(value.substring("value-".length(), value.indexOf('-', "value-".length())));
         // The last acknowledged put, or the one in flight when the child died: never an older state.
-        assertThat(written).as(secret).isGreaterThanOrEqualTo(acknowledged.get(secret));
+        assertThat(written).as(ack.getKey()).isGreaterThanOrEqualTo(ack.getValue());
       }
     }
     try (Stream<Path> files = Files.list(temp.storeDir)) {
