@@ -138,6 +138,9 @@ public final class EmulatorRouter implements RequestRouter {
             return new Routed(handler.run(), delay);
         } catch (AwsException e) {
             return new Routed(errors.apply(e), delay);
+        } catch (RuntimeException e) {
+            // An emulator bug still answers in the protocol's shape, so clients fail as they would on AWS.
+            return new Routed(errors.apply(internalError), delay);
         }
     }
 }

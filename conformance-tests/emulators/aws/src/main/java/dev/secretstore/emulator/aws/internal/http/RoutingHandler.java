@@ -29,6 +29,10 @@ final class RoutingHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            write(ctx, HttpResponseView.of(400, "text/plain", "malformed HTTP request"), false);
+            return;
+        }
         String uri = request.uri();
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
