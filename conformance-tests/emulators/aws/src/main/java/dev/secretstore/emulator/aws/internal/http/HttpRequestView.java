@@ -13,6 +13,12 @@ import java.util.Map;
 public record HttpRequestView(String method, String path, String rawQuery, Map<String, List<String>> headers,
                               byte[] body) {
 
+    /** Leaves out headers and body: they carry signatures, session tokens and secret values. */
+    @Override
+    public String toString() {
+        return "HttpRequestView[" + method + " " + path + ", " + body.length + " bytes]";
+    }
+
     public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.get(0);

@@ -25,6 +25,11 @@ final class CreateSecretOperation implements Operation {
         String string = f.string("SecretString");
         byte[] binary = f.blob("SecretBinary");
         SecretRules.value(string, binary);
+        if (f.has("AddReplicaRegions")) {
+            // Refused rather than ignored: a caller relying on replicas must not believe it has them.
+            throw SecretsManagerErrors.invalidRequest("This emulator does not implement replication "
+                    + "(AddReplicaRegions).");
+        }
         Map<String, String> tags = f.tags("Tags");
         SecretRules.tags(tags);
         SecretRules.tagCount(tags == null ? 0 : tags.size());

@@ -13,6 +13,12 @@ record OperationContext(JsonNode body, Principal principal, String region, Insta
         return principal.accountId();
     }
 
+    /** Leaves out the body: it may hold a secret value. */
+    @Override
+    public String toString() {
+        return "OperationContext[" + principal.arn() + " in " + region + "]";
+    }
+
     JsonFields fields() {
         return new JsonFields(body);
     }
