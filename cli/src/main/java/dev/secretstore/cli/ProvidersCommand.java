@@ -8,6 +8,7 @@ import dev.secretstore.SecretStores;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class ProvidersCommand extends Subcommand {
             out.println("  config fields:");
             int width = p.configFields().stream().mapToInt(f -> f.name().length()).max().orElse(0);
             for (ConfigField f : p.configFields()) {
-                out.printf("    %-" + width + "s  %-8s %-9s%s  %s%n", f.name(), f.type().name().toLowerCase(),
+                out.printf("    %-" + width + "s  %-8s %-9s%s  %s%n", f.name(), f.type().name().toLowerCase(Locale.ROOT),
                         f.required() ? "required" : "optional", f.secret() ? "  secret" : "        ",
                         fieldNotes(f));
             }

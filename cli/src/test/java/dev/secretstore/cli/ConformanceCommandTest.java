@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,8 +29,10 @@ class ConformanceCommandTest {
         String wrongKey = LocalStoreConfig.wrongKey(dir);
         Path reports = dir.resolve("reports");
 
-        CliRun.Result result = CliRun.run("conformance", "--config", config, "--readonly-config", readOnly,
-                "--bad-credentials-config", wrongKey, "--report-dir", reports.toString());
+        RecordingTerminal terminal = new RecordingTerminal();
+
+        CliRun.Result result = CliRun.withStdin(new byte[0], terminal, "conformance", "--config", config,
+                "--readonly-config", readOnly, "--bad-credentials-config", wrongKey, "--report-dir", reports.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).containsPattern("GROUP\\s+PASSED\\s+FAILED\\s+SKIPPED")
@@ -35,6 +40,9 @@ class ConformanceCommandTest {
                 .containsPattern("Least privilege[^\\n]*\\s+[1-9]\\d*\\s+0\\s+\\d+")
                 .containsPattern("TOTAL\\s+[1-9]\\d*\\s+0\\s+\\d+")
                 .contains("✓ conformance passed");
+        assertThat(terminal.lines).as("progress on the terminal").isNotEmpty()
+                .anyMatch(line -> line.startsWith("[1] "));
+        assertThat(result.out()).doesNotContain("[1] ");
         try (Stream<Path> files = Files.list(reports)) {
             Path xml = files.filter(p -> p.getFileName().toString().endsWith(".xml")).findFirst().orElseThrow();
             assertThat(Files.readString(xml)).contains("<testsuite").contains("<testcase");
@@ -71,5 +79,29 @@ class ConformanceCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("  - keyFiel: ");
         assertThat(result.out()).doesNotContain("GROUP");
+    }
+
+    /** A terminal that records its progress lines. */
+    private static final class RecordingTerminal implements Terminal {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public boolean interactive() {
+            return true;
+        }
+
+        @Override
+        public Optional<char[]> readHidden(String prompt) {
+            return Optional.empty();
+        }
+
+        @Override
+        public synchronized void progress(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void clearProgress() {
+        }
     }
 }
