@@ -43,9 +43,15 @@ class AssumeRoleTest {
                    "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "sts:AssumeRole",
                    "Condition": {"StringEquals": {"sts:ExternalId": "ext-123"}}}]},
                  "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
-                   "Action": "secretsmanager:*", "Resource": "*"}]}]}
+                   "Action": ["secretsmanager:GetSecretValue", "secretsmanager:CreateSecret",
+                              "secretsmanager:ListSecrets", "secretsmanager:DescribeSecret",
+                              "secretsmanager:TagResource", "secretsmanager:UpdateSecret"],
+                   "Resource": "*",
+                   "Condition": {"ForAllValues:StringEquals": {"secretsmanager:ResourceTag/AirbyteManaged": "true"}}}]}]}
               ],
-              "secrets": [{"name": "shared/db", "secretString": "s3cr3t", "tags": {"AirbyteManaged": "true"}}]
+              "secrets": [{"name": "shared/db", "secretString": "s3cr3t", "tags": {"AirbyteManaged": "true"}},
+                          {"name": "shared/legacy", "secretString": "old"},
+                          {"name": "shared/foreign", "secretString": "f", "tags": {"AirbyteManaged": "false"}}]
             }]}
             """;
 
@@ -165,6 +171,15 @@ class AssumeRoleTest {
              SecretsManagerClient sm = Clients.secretsManager(emulator.endpoint(), provider)) {
             assertThat(sm.getSecretValue(b -> b.secretId("shared/db")).secretString()).isEqualTo("s3cr3t");
             assertThat(emulator.requestCount("AssumeRole")).isPositive();
+            // The product's documented policy, held by a role: untagged secrets stay readable, foreign ones not,
+            // and nothing may be deleted.
+            assertThat(sm.getSecretValue(b -> b.secretId("shared/legacy")).secretString()).isEqualTo("old");
+            expectError(() -> sm.getSecretValue(b -> b.secretId("shared/foreign")), "AccessDeniedException", 400,
+                    null);
+            var e = expectError(() -> sm.deleteSecret(b -> b.secretId("shared/legacy")), "AccessDeniedException",
+                    400, null);
+            assertThat(e.awsErrorDetails().errorMessage()).startsWith("User: arn:aws:sts::" + ACCOUNT
+                    + ":assumed-role/partner/provider is not authorized to perform: secretsmanager:DeleteSecret");
         }
     }
 }
