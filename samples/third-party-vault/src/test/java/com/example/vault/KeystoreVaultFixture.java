@@ -1,20 +1,15 @@
 package com.example.vault;
 
-import dev.secretstore.DeleteOptions;
-import dev.secretstore.SecretName;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStores;
-import dev.secretstore.SecretValue;
 import dev.secretstore.conformance.ConformanceFixture;
 import dev.secretstore.conformance.FixtureFeature;
 import dev.secretstore.conformance.ForeignSecretPlanter;
 import dev.secretstore.conformance.RequestCounter;
-import dev.secretstore.spi.SecretStoreSpi;
-import dev.secretstore.spi.StoreConfig;
+import dev.secretstore.conformance.SpiForeignSecretPlanter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** The stores the kit exercises, all on one keystore file: full access, read-only, and a wrong password. */
@@ -27,7 +22,7 @@ final class KeystoreVaultFixture implements ConformanceFixture {
     private SecretStore privileged;
     private SecretStore readOnly;
     private SecretStore badPassword;
-    private SecretStoreSpi raw;
+    private SpiForeignSecretPlanter planter;
 
     KeystoreVaultFixture(Path keystore) {
         this.keystore = keystore;
@@ -70,37 +65,13 @@ final class KeystoreVaultFixture implements ConformanceFixture {
         return FixtureFeature.of(badPassword);
     }
 
-    /** Foreign secrets are written through the provider's SPI directly: the engine, which adds the managed tag, is bypassed. */
+    /** Foreign (unmanaged) secrets are written through this provider's SPI directly, bypassing the engine. */
     @Override
     public synchronized FixtureFeature<ForeignSecretPlanter> foreignSecrets() {
-        if (raw == null) {
-            KeystoreVaultProvider provider = new KeystoreVaultProvider();
-            raw = provider.open(StoreConfig.of(config(PASSWORD, false), provider.configFields()));
+        if (planter == null) {
+            planter = SpiForeignSecretPlanter.open(KeystoreVaultProvider.NAME, config(PASSWORD, false));
         }
-        SecretStoreSpi spi = raw;
-        return FixtureFeature.of(new ForeignSecretPlanter() {
-            @Override
-            public void plant(SecretName name, SecretValue value, Map<String, String> tags) {
-                spi.create(name, value, tags);
-            }
-
-            @Override
-            public byte[] readValue(SecretName name) {
-                return spi.read(name, Optional.empty()).value().bytes();
-            }
-
-            @Override
-            public Map<String, String> readTags(SecretName name) {
-                return spi.describe(name).orElseThrow().tags();
-            }
-
-            @Override
-            public void remove(SecretName name) {
-                if (spi.describe(name).isPresent()) {
-                    spi.delete(name, DeleteOptions.force());
-                }
-            }
-        });
+        return FixtureFeature.of(planter);
     }
 
     @Override
@@ -115,7 +86,7 @@ final class KeystoreVaultFixture implements ConformanceFixture {
 
     @Override
     public synchronized void close() {
-        for (AutoCloseable store : new AutoCloseable[] {privileged, readOnly, badPassword, raw}) {
+        for (AutoCloseable store : new AutoCloseable[] {privileged, readOnly, badPassword, planter}) {
             if (store != null) {
                 try {
                     store.close();
