@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
  * {@code secretstore conformance}: the provider conformance kit against a configured store (a real cloud
  * account included), with a summary per group and a JUnit XML report for CI.
  */
-@Command(name = "conformance", description = {
-    "Run the conformance kit against the configured store: a summary per group,",
-    "and a JUnit XML report for CI. Without --config: a throwaway local store."})
+@Command(name = "conformance", mixinStandardHelpOptions = true, description = {
+    "Run the provider conformance kit against the configured store.",
+    "Prints a summary per group and writes a JUnit XML report for CI.",
+    "Without --config: a throwaway local store (never your ~/.secretstore)."})
 final class ConformanceCommand extends Subcommand {
 
     @Mixin

@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code secretstore delete NAME}: soft delete with the store's recovery window, unless told otherwise. */
-@Command(name = "delete", description = {
-    "Delete a managed secret: recoverable for the store's default window,",
-    "for --recovery-days N, or at once and for good with --force."})
+@Command(name = "delete", mixinStandardHelpOptions = true, description = {
+    "Delete a managed secret.",
+    "Recoverable for the store's default window, for --recovery-days N,",
+    "or at once and for good with --force."})
 final class DeleteCommand extends Subcommand {
 
     @Mixin

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code secretstore describe NAME}: metadata and tags, no value. */
-@Command(name = "describe", description = "Show a secret's metadata and tags (never its value).")
+@Command(name = "describe", mixinStandardHelpOptions = true, description = "Show a secret's metadata and tags (never its value).")
 final class DescribeCommand extends Subcommand {
 
     @Mixin

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code secretstore get NAME}: the one command that prints a value, because the user asked for it. */
-@Command(name = "get", description = {
+@Command(name = "get", mixinStandardHelpOptions = true, description = {
     "Print a secret's value (text as is; binary values as base64).",
     "This is the only command that ever prints a value."})
 final class GetCommand extends Subcommand {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code secretstore list}: the managed secrets, every page, with progress on a terminal. */
-@Command(name = "list", description = "List the managed secrets (names and metadata, never values).")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the managed secrets (names and metadata, never values).")
 final class ListCommand extends Subcommand {
 
     private static final int PROGRESS_EVERY = 100;

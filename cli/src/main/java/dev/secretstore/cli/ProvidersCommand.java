@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 /** {@code secretstore providers}: what is installed, read from each provider's own descriptor. */
-@Command(name = "providers", description = "List the installed providers, their capabilities and config fields.")
+@Command(name = "providers", mixinStandardHelpOptions = true, description = "List the installed providers, their capabilities and config fields.")
 final class ProvidersCommand extends Subcommand {
 
     @Override

@@ -26,10 +26,10 @@ import picocli.CommandLine.Parameters;
  * {@code secretstore put NAME}: create the secret or add a new version. The value never comes from an
  * argument, which every user of the machine can read in the process list.
  */
-@Command(name = "put", description = {
-    "Create a secret, or add a new version. The value is read from --value-file,",
-    "from stdin, or from a hidden prompt on a terminal; never from an argument.",
-    "The bytes are stored exactly as given: use printf '%%s' rather than echo."})
+@Command(name = "put", mixinStandardHelpOptions = true, description = {
+    "Create a secret, or add a new version.",
+    "The value is read from --value-file, from stdin, or from a hidden prompt on a terminal;",
+    "never from an argument. The bytes are stored exactly as given: use printf '%%s', not echo."})
 final class PutCommand extends Subcommand {
 
     @Mixin

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  ok",
-            "  1  a check failed, or the store refused the operation (not found, exists, not managed)",
+            "  1  a check failed, or the store refused (not found, exists, not managed)",
             "  2  usage or config error (nothing was attempted)",
             "  3  access denied or authentication failed",
             "  4  store unavailable or throttled (try again later)"

@@ -11,7 +11,7 @@ public final class StoreOption {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE|-",
             description = "Store config (JSON, as in CONFIGS.md); '-' reads it from stdin. "
-                    + "Default: the local store at ~/.secretstore.")
+                    + "Default: the local store in ~/.secretstore")
     String config;
 
     boolean readsStdin() {

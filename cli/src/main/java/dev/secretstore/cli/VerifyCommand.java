@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
  * {@code secretstore verify}: the documented check that a config works (create a test secret, read it
  * back, confirm its managed tag, delete it). Exit code 0 only when every required step passed.
  */
-@Command(name = "verify", description = {
-    "Check that the configured store works: create a test secret, read it back,",
-    "confirm it carries <tagKey>=true, and delete it (unless --keep)."})
+@Command(name = "verify", mixinStandardHelpOptions = true, description = {
+    "Check that the configured store works.",
+    "Creates a test secret, reads it back, confirms it carries <tagKey>=true, and deletes it",
+    "(unless --keep). Exit code 0 only when every required step passed."})
 final class VerifyCommand extends Subcommand {
 
     /** Shown when neither the engine nor the provider knows a likely cause. */

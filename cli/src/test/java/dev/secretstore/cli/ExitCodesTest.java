@@ -88,4 +88,17 @@ class ExitCodesTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Exit codes:").contains("3  access denied or authentication failed");
     }
+
+    @Test
+    @DisplayName("every subcommand has --help (exit 0, nothing attempted)")
+    void subcommandHelp() {
+        for (String command : new String[] {"providers", "verify", "put", "get", "describe", "list", "delete",
+                "conformance"}) {
+            CliRun.Result result = CliRun.run(command, "--help");
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.out()).startsWith("Usage: secretstore " + command);
+        }
+        assertThat(CliRun.run("put", "--help").out()).contains("never from an argument");
+    }
 }
