@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code secretstore get NAME}: the one command that prints a value, because the user asked for it. */
-@Command(name = "get", mixinStandardHelpOptions = true, description = {
+@Command(name = "get", description = {
     "Print a secret's value (text as is; binary values as base64).",
     "This is the only command that ever prints a value."})
 final class GetCommand extends Subcommand {
@@ -26,6 +26,10 @@ final class GetCommand extends Subcommand {
 
     @Option(names = "--version", paramLabel = "V", description = "A specific version (default: the latest).")
     String version;
+
+    /** Only --help: the standard -V/--version would clash with the secret's --version. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Override
     public Integer call() {
