@@ -69,6 +69,28 @@ class ConformanceCommandTest {
     }
 
     @Test
+    @DisplayName("runs the kit against a vendor's provider loaded with --providers-dir")
+    void vendorProviderFromItsJar() throws IOException {
+        Path providers = Files.createDirectories(dir.resolve("providers"));
+        VendorJar.installInto(providers, "keystore-vault-provider.jar");
+        String keystore = dir.resolve("vault.p12").toString();
+        String vault = "{\"provider\": \"example-keystore\", \"keystoreFile\": \"" + keystore + "\", ";
+        Path config = Files.writeString(dir.resolve("vault.json"), vault + "\"password\": \"vault-password-1\"}");
+        Path readOnly = Files.writeString(dir.resolve("vault-ro.json"),
+                vault + "\"password\": \"vault-password-1\", \"readOnly\": true}");
+        Path wrong = Files.writeString(dir.resolve("vault-bad.json"), vault + "\"password\": \"not-the-password\"}");
+
+        CliRun.Result result = CliRun.run("--providers-dir", providers.toString(), "conformance",
+                "--config", config.toString(), "--readonly-config", readOnly.toString(),
+                "--bad-credentials-config", wrong.toString(), "--report-dir", dir.resolve("reports").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("✓ conformance passed")
+                .containsPattern("Least privilege[^\\n]*\\s+[1-9]\\d*\\s+0\\s+\\d+")
+                .doesNotContain("vault-password-1").doesNotContain("not-the-password");
+    }
+
+    @Test
     @DisplayName("a bad config stops before any test runs: field problems, exit 2")
     void badConfig() throws IOException {
         Path config = Files.writeString(dir.resolve("bad.json"), "{\"provider\": \"local\", \"keyFiel\": \"x\"}");

@@ -10,19 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("secretstore providers")
 class ProvidersCommandTest {
-
-    /**
-     * The third-party sample's jar, built by its own module; kept off this test's class path on purpose. In a
-     * reactor run that stops before {@code package} ({@code mvn test}) Maven hands over its classes directory.
-     */
-    private static final Path VENDOR_ARTIFACT = Path.of(System.getProperty("secretstore.test.vendor-jar"));
 
     @TempDir
     Path dir;
@@ -42,7 +35,7 @@ class ProvidersCommandTest {
     @DisplayName("lists a vendor's provider when its jar is in --providers-dir, and not otherwise")
     void listsAThirdPartyProviderFromItsJar() throws IOException {
         assertThat(CliRun.run("providers").out()).doesNotContain("example-keystore");
-        installVendorJar("keystore-vault-provider.jar");
+        VendorJar.installInto(dir, "keystore-vault-provider.jar");
 
         CliRun.Result result = CliRun.run("--providers-dir", dir.toString(), "providers");
 
@@ -56,7 +49,7 @@ class ProvidersCommandTest {
     @Test
     @DisplayName("--output json describes every provider and field, including which fields are secret")
     void jsonOutput() throws IOException {
-        installVendorJar("vendor.jar");
+        VendorJar.installInto(dir, "vendor.jar");
 
         CliRun.Result result = CliRun.run("--providers-dir", dir.toString(), "providers", "--output", "json");
 
@@ -105,21 +98,5 @@ class ProvidersCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--providers-dir").contains("is not a directory");
-    }
-
-    private void installVendorJar(String fileName) throws IOException {
-        Path jar = dir.resolve(fileName);
-        if (!Files.isDirectory(VENDOR_ARTIFACT)) {
-            Files.copy(VENDOR_ARTIFACT, jar);
-            return;
-        }
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-             Stream<Path> files = Files.walk(VENDOR_ARTIFACT)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                out.putNextEntry(new JarEntry(VENDOR_ARTIFACT.relativize(file).toString().replace('\\', '/')));
-                out.write(Files.readAllBytes(file));
-                out.closeEntry();
-            }
-        }
     }
 }
