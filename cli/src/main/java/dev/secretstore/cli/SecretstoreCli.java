@@ -1,5 +1,6 @@
 package dev.secretstore.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -52,6 +53,7 @@ public final class SecretstoreCli implements Callable<Integer> {
                 .setOut(io.out())
                 .setErr(io.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(SecretstoreCli::usageError)
                 .setExecutionExceptionHandler((failure, cmd, parseResult) ->
                         ErrorReport.print(failure, wantsJson(cmd), io));
         commandLine.setExecutionStrategy(parseResult -> {
@@ -76,6 +78,25 @@ public final class SecretstoreCli implements Callable<Integer> {
     @Override
     public Integer call() {
         new CommandLine(this).usage(io.err());
+        return ExitCodes.USAGE_OR_CONFIG;
+    }
+
+    /**
+     * Picocli would repeat an unexpected argument verbatim; that argument may be a secret someone typed where
+     * it does not belong (e.g. {@code put NAME hunter2}), so it is not repeated.
+     */
+    private static int usageError(CommandLine.ParameterException failure, String[] args) {
+        CommandLine cmd = failure.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        if (failure instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            err.println("error: unexpected argument for '" + cmd.getCommandName() + "' (not repeated here, in case it"
+                    + " is a secret)" + ("put".equals(cmd.getCommandName())
+                    ? "; a value is never an argument: use stdin, --value-file or the prompt" : ""));
+            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+        } else {
+            err.println("error: " + failure.getMessage());
+        }
+        cmd.usage(err);
         return ExitCodes.USAGE_OR_CONFIG;
     }
 

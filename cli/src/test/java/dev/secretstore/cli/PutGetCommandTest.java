@@ -85,6 +85,8 @@ class PutGetCommandTest {
         CliRun.Result put = CliRun.run("put", "db/password", "hunter2", "--config", config);
 
         assertThat(put.exitCode()).isEqualTo(2);
+        assertThat(put.err()).contains("a value is never an argument");
+        assertThat(put.all()).doesNotContain("hunter2");
         assertThat(CliRun.run("get", "db/password", "--config", config).exitCode()).isEqualTo(1);
     }
 
