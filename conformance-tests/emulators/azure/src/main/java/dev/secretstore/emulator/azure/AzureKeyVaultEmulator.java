@@ -133,7 +133,10 @@ public final class AzureKeyVaultEmulator implements AutoCloseable {
         core.resetRequestCounts();
     }
 
-    /** Moves the emulator's clock forward: token expiry and scheduled purges follow it. */
+    /**
+     * Moves the vault's clock forward: scheduled purges and created/updated dates follow it. Token lifetimes keep
+     * the builder's clock, so SDK clients stay signed in; to test token expiry, give the builder a clock you move.
+     */
     public void advanceClock(Duration by) {
         core.advanceClock(by);
     }
@@ -185,6 +188,7 @@ public final class AzureKeyVaultEmulator implements AutoCloseable {
             }
         }
 
+        /** The time base for everything, tokens included (default: the system clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

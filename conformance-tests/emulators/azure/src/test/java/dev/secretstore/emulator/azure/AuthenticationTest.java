@@ -130,19 +130,21 @@ class AuthenticationTest {
     @Test
     @DisplayName("the vault refuses an expired token")
     void expiredToken() {
-        String token = EmulatorClients.accessToken(EmulatorClients.credential(emulator, http,
-                EmulatorDefaults.TENANT_ID, EmulatorDefaults.READER_CLIENT_ID, EmulatorDefaults.READER_CLIENT_SECRET));
-        assertThat(raw.get(emulator.vaultUrl() + "/secrets?api-version=7.5", token).status()).isEqualTo(200);
+        MovableClock clock = new MovableClock();
+        try (AzureKeyVaultEmulator timed = AzureKeyVaultEmulator.builder().clock(clock).start()) {
+            HttpClient timedHttp = EmulatorClients.trusting(timed.certificate());
+            RawHttp timedRaw = new RawHttp(timedHttp);
+            String token = EmulatorClients.accessToken(EmulatorClients.credential(timed, timedHttp,
+                    EmulatorDefaults.TENANT_ID, EmulatorDefaults.READER_CLIENT_ID,
+                    EmulatorDefaults.READER_CLIENT_SECRET));
+            assertThat(timedRaw.get(timed.vaultUrl() + "/secrets?api-version=7.5", token).status()).isEqualTo(200);
 
-        emulator.advanceClock(Duration.ofHours(2));
-        try {
-            RawHttp.Reply reply = raw.get(emulator.vaultUrl() + "/secrets?api-version=7.5", token);
+            clock.advance(Duration.ofHours(2));
+            RawHttp.Reply reply = timedRaw.get(timed.vaultUrl() + "/secrets?api-version=7.5", token);
 
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.json().path("error").path("message").asText()).contains("TokenExpired");
             assertThat(reply.wwwAuthenticate()).startsWith("Bearer authorization=");
-        } finally {
-            emulator.reset();
         }
     }
 

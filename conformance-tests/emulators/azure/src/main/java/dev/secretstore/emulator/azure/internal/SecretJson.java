@@ -40,11 +40,9 @@ public final class SecretJson {
 
     public static ObjectNode deletedBundle(String origin, SecretView secret, VaultOptions options) {
         ObjectNode node = Json.object();
-        if (secret.deletedDate() != null) {
-            node.put("recoveryId", origin + "/deletedsecrets/" + secret.name());
-            node.put("deletedDate", secret.deletedDate());
-            node.put("scheduledPurgeDate", secret.scheduledPurgeDate());
-        }
+        node.put("recoveryId", origin + "/deletedsecrets/" + secret.name());
+        node.put("deletedDate", secret.deletedDate());
+        node.put("scheduledPurgeDate", secret.scheduledPurgeDate());
         node.setAll(bundle(origin, secret, options, false));
         return node;
     }
@@ -69,9 +67,7 @@ public final class SecretJson {
         attributes.put("created", secret.created());
         attributes.put("updated", secret.updated());
         attributes.put("recoveryLevel", options.recoveryLevel());
-        if (options.softDelete()) {
-            attributes.put("recoverableDays", options.retentionDays());
-        }
+        attributes.put("recoverableDays", options.retentionDays());
         return attributes;
     }
 

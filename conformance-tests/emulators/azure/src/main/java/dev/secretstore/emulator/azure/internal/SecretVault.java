@@ -93,10 +93,6 @@ public final class SecretVault {
     public synchronized SecretView delete(String name) {
         StoredSecret secret = live(name);
         long now = clock.epochSeconds();
-        if (!options.softDelete()) {
-            secrets.remove(key(name));
-            return SecretView.of(secret, secret.latest());
-        }
         secret.markDeleted(now, now + options.retentionDays() * 86_400L);
         return SecretView.of(secret, secret.latest());
     }

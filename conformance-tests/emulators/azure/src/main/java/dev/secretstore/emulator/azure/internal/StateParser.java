@@ -140,6 +140,10 @@ public final class StateParser {
         }
         int retention = node.has("retentionDays") ? node.get("retentionDays").asInt()
                 : base == null ? 90 : base.retentionDays();
+        if (node.has("softDelete") && !node.get("softDelete").asBoolean()) {
+            throw new IllegalArgumentException("state: vault.softDelete cannot be turned off: Key Vault enforces "
+                    + "soft delete on every vault");
+        }
         if (retention < 7 || retention > 90) {
             throw new IllegalArgumentException("state: vault.retentionDays must be between 7 and 90, was " + retention);
         }
@@ -149,7 +153,6 @@ public final class StateParser {
                 text(node, "subscriptionId", base == null ? null : base.subscriptionId()),
                 text(node, "resourceGroup", base == null ? null : base.resourceGroup()),
                 text(node, "location", base == null ? null : base.location()),
-                bool(node, "softDelete", base == null || base.softDelete()),
                 bool(node, "purgeProtection", base != null && base.purgeProtection()),
                 retention);
     }

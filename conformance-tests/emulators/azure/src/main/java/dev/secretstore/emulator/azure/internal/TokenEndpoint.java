@@ -36,7 +36,7 @@ public final class TokenEndpoint {
 
     public EmulatorResponse handle(EmulatorRequest request, Directory directory) {
         String correlationId = request.header("client-request-id").orElse(UUID.randomUUID().toString());
-        Instant now = clock.now();
+        Instant now = clock.tokenNow();
         try {
             return issue(request, directory, now);
         } catch (EntraFailure failure) {

@@ -46,7 +46,7 @@ public final class VaultApi {
         if (header.isEmpty() || !header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new VaultException(401, "Unauthorized", MISSING_TOKEN, null);
         }
-        return tokens.verify(header.get().substring(7).trim(), options.tenantId(), clock.now());
+        return tokens.verify(header.get().substring(7).trim(), options.tenantId(), clock.tokenNow());
     }
 
     private static void checkApiVersion(EmulatorRequest request) {

@@ -1,11 +1,11 @@
 package dev.secretstore.emulator.azure.internal;
 
 /**
- * The vault's own settings. The ARM names (subscription, resource group, location) only appear in 403 messages,
+ * The vault's own settings. Soft delete is always on, as it is for every vault today. The ARM names (subscription, resource group, location) only appear in 403 messages,
  * as they do in the real service's.
  */
 public record VaultOptions(String name, String tenantId, String subscriptionId, String resourceGroup,
-                           String location, boolean softDelete, boolean purgeProtection, int retentionDays) {
+                           String location, boolean purgeProtection, int retentionDays) {
 
     public String armResourceId() {
         return "/subscriptions/" + subscriptionId + "/resourcegroups/" + resourceGroup
@@ -14,9 +14,6 @@ public record VaultOptions(String name, String tenantId, String subscriptionId, 
 
     /** The {@code recoveryLevel} the service reports for secrets in a vault with these settings. */
     public String recoveryLevel() {
-        if (!softDelete) {
-            return "Purgeable";
-        }
         String prefix = retentionDays < 90 ? "CustomizedRecoverable" : "Recoverable";
         return purgeProtection ? prefix : prefix + "+Purgeable";
     }
