@@ -1,0 +1,130 @@
+package dev.secretstore.emulator.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpClient;
+import com.azure.identity.ClientSecretCredential;
+import com.azure.security.keyvault.secrets.SecretClient;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Faults on demand: 429 with Retry-After, 5xx, connection resets, latency")
+class FaultsTest {
+    private static AzureKeyVaultEmulator emulator;
+    private static HttpClient http;
+    private static ClientSecretCredential credential;
+    private static SecretClient noRetries;
+
+    @BeforeAll
+    static void start() {
+        emulator = AzureKeyVaultEmulator.builder().start();
+        http = EmulatorClients.trusting(emulator.certificate());
+        credential = EmulatorClients.officerCredential(emulator, http);
+        noRetries = EmulatorClients.secretClientWithoutRetries(emulator, http, credential);
+    }
+
+    @BeforeEach
+    void signedInWithASecret() {
+        emulator.plantSecret("steady", "value");
+        noRetries.getSecret("steady"); // the challenge and token exchange happen here, not in the counted calls
+        emulator.resetRequestCounts();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        emulator.clearFaults();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.stop();
+    }
+
+    @Test
+    @DisplayName("throttling answers 429 with Retry-After; with SDK retries off that is one attempt")
+    void throttled() {
+        emulator.injectFault(Fault.throttle(Duration.ofSeconds(2)).on(Operation.GET_SECRET));
+
+        assertThatThrownBy(() -> noRetries.getSecret("steady"))
+                .isInstanceOf(HttpResponseException.class)
+                .satisfies(e -> {
+                    HttpResponseException http = (HttpResponseException) e;
+                    assertThat(http.getResponse().getStatusCode()).isEqualTo(429);
+                    assertThat(http.getResponse().getHeaderValue("Retry-After")).isEqualTo("2");
+                });
+        assertThat(emulator.requestCount(Operation.GET_SECRET)).isEqualTo(1);
+        assertThat(noRetries.getSecret("steady").getValue()).isEqualTo("value");
+    }
+
+    @Test
+    @DisplayName("the SDK's default retry policy honours Retry-After and succeeds on the second attempt")
+    void throttledThenRetried() {
+        SecretClient retrying = EmulatorClients.secretClientBuilder(emulator, http, credential).buildClient();
+        retrying.getSecret("steady");
+        emulator.resetRequestCounts();
+        emulator.injectFault(Fault.throttle(Duration.ofSeconds(1)).on(Operation.GET_SECRET));
+
+        assertThat(retrying.getSecret("steady").getValue()).isEqualTo("value");
+        assertThat(emulator.requestCount(Operation.GET_SECRET)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a 5xx fault answers that status; times(0) keeps it on until cleared")
+    void serverErrors() {
+        emulator.injectFault(Fault.serverError(503).times(0));
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> noRetries.getSecret("steady"))
+                    .isInstanceOf(HttpResponseException.class)
+                    .satisfies(e -> assertThat(((HttpResponseException) e).getResponse().getStatusCode()).isEqualTo(503));
+        }
+        emulator.clearFaults();
+
+        assertThat(noRetries.getSecret("steady").getValue()).isEqualTo("value");
+        assertThat(emulator.requestCount(Operation.GET_SECRET)).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a fault limited to one operation leaves the others alone")
+    void operationScoped() {
+        emulator.injectFault(Fault.serverError(500).on(Operation.SET_SECRET));
+
+        assertThat(noRetries.getSecret("steady").getValue()).isEqualTo("value");
+        assertThatThrownBy(() -> noRetries.setSecret("steady", "other"))
+                .isInstanceOf(HttpResponseException.class)
+                .satisfies(e -> assertThat(((HttpResponseException) e).getResponse().getStatusCode()).isEqualTo(500));
+        assertThat(noRetries.getSecret("steady").getValue()).isEqualTo("value");
+    }
+
+    @Test
+    @DisplayName("a reset drops the connection without an HTTP answer; the next call works")
+    void connectionReset() {
+        emulator.injectFault(Fault.connectionReset().on(Operation.GET_SECRET));
+
+        assertThatThrownBy(() -> noRetries.getSecret("steady"))
+                .isNotInstanceOf(HttpResponseException.class);
+        assertThat(emulator.requestCount(Operation.GET_SECRET)).isEqualTo(1);
+        assertThat(noRetries.getSecret("steady").getValue()).isEqualTo("value");
+    }
+
+    @Test
+    @DisplayName("latency delays the answer past a client's response timeout; without it the call succeeds")
+    void latency() {
+        HttpClient impatient = EmulatorClients.trusting(emulator.certificate(), Duration.ofMillis(300));
+        SecretClient impatientClient = EmulatorClients.secretClientWithoutRetries(emulator, impatient, credential);
+        assertThat(impatientClient.getSecret("steady").getValue()).isEqualTo("value");
+        emulator.injectFault(Fault.latency(Duration.ofSeconds(2)).on(Operation.GET_SECRET));
+
+        assertThatThrownBy(() -> impatientClient.getSecret("steady"))
+                .isNotInstanceOf(HttpResponseException.class)
+                .hasStackTraceContaining("Timeout");
+        assertThat(impatientClient.getSecret("steady").getValue()).isEqualTo("value");
+    }
+}
