@@ -53,7 +53,7 @@ final class GroupSummaryListener implements TestExecutionListener {
             case SUCCESSFUL -> tally(id).pass();
             case ABORTED -> {
                 tally(id).skip(1);
-                skips.add(new Outcome(groupName(id), id.getDisplayName(), reason(result.getThrowable())));
+                skips.add(new Outcome(groupName(id), id.getDisplayName(), skipReason(result.getThrowable())));
             }
             case FAILED -> {
                 tally(id).fail();
@@ -85,6 +85,13 @@ final class GroupSummaryListener implements TestExecutionListener {
             return path.get(2).getDisplayName();
         }
         return path.get(path.size() - 1).getDisplayName();
+    }
+
+    /** A skip is an aborted assumption: its message is the reason, the exception type is noise. */
+    private static String skipReason(Optional<Throwable> abort) {
+        return abort.map(Throwable::getMessage).map(m -> m.strip().lines().findFirst().orElse(""))
+                .map(m -> m.replaceFirst("^Assumption failed: ", "")).filter(m -> !m.isEmpty())
+                .orElse("no reason given");
     }
 
     private static String reason(Optional<Throwable> failure) {
