@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.identity.ClientSecretCredential;
 import com.azure.security.keyvault.secrets.SecretClient;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class FaultsTest {
                 .satisfies(e -> {
                     HttpResponseException http = (HttpResponseException) e;
                     assertThat(http.getResponse().getStatusCode()).isEqualTo(429);
-                    assertThat(http.getResponse().getHeaderValue("Retry-After")).isEqualTo("2");
+                    assertThat(http.getResponse().getHeaderValue(HttpHeaderName.RETRY_AFTER)).isEqualTo("2");
                 });
         assertThat(emulator.requestCount(Operation.GET_SECRET)).isEqualTo(1);
         assertThat(noRetries.getSecret("steady").getValue()).isEqualTo("value");
