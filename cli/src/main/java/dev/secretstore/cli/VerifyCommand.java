@@ -91,7 +91,7 @@ final class VerifyCommand extends Subcommand {
         m.put("status", step.status().name());
         m.put("required", step.required());
         m.put("millis", step.duration().toMillis());
-        step.detail().ifPresent(d -> m.put("detail", d));
+        step.detail().ifPresent(d -> m.put("detail", detailWithoutRemediation(step)));
         step.remediation().ifPresent(r -> m.put("remediation", r));
         return m;
     }
