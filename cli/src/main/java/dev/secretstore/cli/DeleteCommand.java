@@ -1,5 +1,6 @@
 package dev.secretstore.cli;
 
+import dev.secretstore.Capability;
 import dev.secretstore.DeleteOptions;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretStore;
@@ -41,16 +42,20 @@ final class DeleteCommand extends Subcommand {
     public Integer call() {
         SecretName secretName = SecretName.of(name);
         DeleteOptions options = options();
+        boolean softDelete;
         try (SecretStore opened = store.open(io().in())) {
             opened.delete(secretName, options);
+            softDelete = opened.capabilities().contains(Capability.SOFT_DELETE);
         }
         String how = options.isForce() ? "permanently"
+                : !softDelete ? "permanently: this store has no soft delete"
                 : options.recoveryWindow().map(w -> "recoverable for " + w.toDays() + " days")
                         .orElse("recoverable for the store's default window");
         if (json()) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("deleted", secretName.value());
             document.put("force", options.isForce());
+            document.put("recoverable", softDelete && !options.isForce());
             options.recoveryWindow().ifPresent(w -> document.put("recoveryDays", w.toDays()));
             printJson(document);
         } else {

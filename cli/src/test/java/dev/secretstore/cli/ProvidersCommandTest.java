@@ -47,6 +47,33 @@ class ProvidersCommandTest {
     }
 
     @Test
+    @DisplayName("the vendor's store works through every command; its deletes are permanent (no soft delete)")
+    void vendorStoreThroughTheCommands() throws IOException {
+        VendorJar.installInto(dir, "vendor.jar");
+        Path config = Files.writeString(dir.resolve("vault.json"), "{\"provider\": \"example-keystore\", "
+                + "\"keystoreFile\": \"" + dir.resolve("vault.p12") + "\", \"password\": \"vault-password-1\"}");
+        String[] vendor = {"--providers-dir", dir.toString()};
+
+        CliRun.Result put = CliRun.withStdin("vendor-value", concat(vendor, "put", "a/b", "--config", config.toString()));
+        CliRun.Result get = CliRun.run(concat(vendor, "get", "a/b", "--config", config.toString()));
+        CliRun.Result delete = CliRun.run(concat(vendor, "delete", "a/b", "--config", config.toString()));
+        CliRun.Result window = CliRun.run(concat(vendor, "delete", "a/b", "--recovery-days", "3", "--config",
+                config.toString()));
+
+        assertThat(put.exitCode()).as(put.toString()).isZero();
+        assertThat(get.out().strip()).isEqualTo("vendor-value");
+        assertThat(delete.out()).contains("permanently: this store has no soft delete");
+        assertThat(window.exitCode()).isEqualTo(2);
+        assertThat(window.err()).contains("does not support SOFT_DELETE");
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
+    @Test
     @DisplayName("--output json describes every provider and field, including which fields are secret")
     void jsonOutput() throws IOException {
         VendorJar.installInto(dir, "vendor.jar");
