@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.RetryOptions;
 import com.azure.identity.ClientSecretCredential;
+import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.security.keyvault.secrets.SecretClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -127,5 +130,26 @@ class FaultsTest {
                 .isNotInstanceOf(HttpResponseException.class)
                 .hasStackTraceContaining("Timeout");
         assertThat(impatientClient.getSecret("steady").getValue()).isEqualTo("value");
+    }
+
+    @Test
+    @DisplayName("faults apply to the token endpoint too: a new credential cannot sign in until they are cleared")
+    void tokenEndpointFault() {
+        emulator.injectFault(Fault.serverError(503).times(0).on(Operation.TOKEN));
+        ClientSecretCredential fresh = new ClientSecretCredentialBuilder()
+                .authorityHost(emulator.authorityHost())
+                .tenantId(EmulatorDefaults.TENANT_ID)
+                .clientId(EmulatorDefaults.USER_CLIENT_ID)
+                .clientSecret(EmulatorDefaults.USER_CLIENT_SECRET)
+                .disableInstanceDiscovery()
+                .httpClient(http)
+                .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))))
+                .build();
+
+        assertThatThrownBy(() -> EmulatorClients.accessToken(fresh)).hasStackTraceContaining("503");
+        assertThat(emulator.requestCount(Operation.TOKEN)).isGreaterThanOrEqualTo(1);
+
+        emulator.clearFaults();
+        assertThat(EmulatorClients.accessToken(fresh)).isNotBlank();
     }
 }

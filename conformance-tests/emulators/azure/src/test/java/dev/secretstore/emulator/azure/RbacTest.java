@@ -92,14 +92,24 @@ class RbacTest {
     }
 
     @Test
-    @DisplayName("Reader: may list secrets and versions (metadata); may not get values or change anything")
+    @DisplayName("Reader: may list secrets, versions and deleted secrets (metadata); may not get values or change anything")
     void readerSeesMetadataOnly() {
         assertThat(reader.listPropertiesOfSecrets().stream().map(SecretProperties::getName)).contains("shared");
         assertThat(reader.listPropertiesOfSecretVersions("shared").stream().count()).isEqualTo(1);
 
         assertForbidden(() -> reader.getSecret("shared"), "getSecret/action", "shared");
         assertForbidden(() -> reader.setSecret("reader-made", "v"), "setSecret/action", "reader-made");
+        SecretProperties shared = reader.listPropertiesOfSecrets().stream()
+                .filter(p -> p.getName().equals("shared")).findFirst().orElseThrow();
+        assertForbidden(() -> reader.updateSecretProperties(shared.setEnabled(false)), "update/action", "shared");
         assertForbidden(() -> reader.beginDeleteSecret("shared"), "delete", "shared");
+
+        officer.setSecret("reader-deleted", "v");
+        officer.beginDeleteSecret("reader-deleted").waitForCompletion();
+        assertThat(reader.getDeletedSecret("reader-deleted").getName()).isEqualTo("reader-deleted");
+        assertThat(reader.listDeletedSecrets().stream().map(d -> d.getName())).contains("reader-deleted");
+        assertForbidden(() -> reader.beginRecoverDeletedSecret("reader-deleted"), "recover/action", "reader-deleted");
+        assertForbidden(() -> reader.purgeDeletedSecret("reader-deleted"), "purge/action", "reader-deleted");
     }
 
     @Test
