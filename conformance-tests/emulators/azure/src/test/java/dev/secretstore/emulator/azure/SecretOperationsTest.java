@@ -281,6 +281,22 @@ class SecretOperationsTest {
                 .startsWith("The specified version (7.9) is not recognized.");
     }
 
+    @Test
+    @DisplayName("the vault also answers on localhost; secret ids follow the host the client used")
+    void localhost() {
+        SecretClient viaLocalhost = new com.azure.security.keyvault.secrets.SecretClientBuilder()
+                .vaultUrl("https://localhost:" + emulator.port())
+                .credential(credential)
+                .httpClient(http)
+                .disableChallengeResourceVerification()
+                .buildClient();
+
+        KeyVaultSecret secret = viaLocalhost.setSecret("via-localhost", "v");
+
+        assertThat(secret.getId()).startsWith("https://localhost:" + emulator.port() + "/secrets/via-localhost/");
+        assertThat(client.getSecret("via-localhost").getValue()).isEqualTo("v");
+    }
+
     private static void assertBadParameter(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call)
                 .isInstanceOf(HttpResponseException.class)

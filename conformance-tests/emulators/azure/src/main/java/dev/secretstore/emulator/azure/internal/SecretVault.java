@@ -98,7 +98,8 @@ public final class SecretVault {
     }
 
     public synchronized SecretView getDeleted(String name) {
-        return SecretView.of(deleted(name), deleted(name).latest());
+        StoredSecret secret = deleted(name);
+        return SecretView.of(secret, secret.latest());
     }
 
     public synchronized List<SecretView> listDeleted() {
