@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Map.Entry;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** Adapts Netty's full requests to {@link RequestHandler}, applying injected latency and connection resets. */
@@ -31,6 +32,7 @@ final class NettyExchangeHandler extends SimpleChannelInboundHandler<FullHttpReq
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
+        String clientRequestId = request.headers().get("x-ms-client-request-id");
         Outcome outcome;
         try {
             outcome = handler.handle(toEmulatorRequest(request));
@@ -39,14 +41,15 @@ final class NettyExchangeHandler extends SimpleChannelInboundHandler<FullHttpReq
         }
         Outcome decided = outcome;
         if (decided.delay().isZero()) {
-            complete(ctx, decided, keepAlive);
+            complete(ctx, decided, keepAlive, clientRequestId);
         } else {
-            ctx.executor().schedule(() -> complete(ctx, decided, keepAlive),
+            ctx.executor().schedule(() -> complete(ctx, decided, keepAlive, clientRequestId),
                     decided.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private static void complete(ChannelHandlerContext ctx, Outcome outcome, boolean keepAlive) {
+    private static void complete(ChannelHandlerContext ctx, Outcome outcome, boolean keepAlive,
+                                 String clientRequestId) {
         if (outcome instanceof Outcome.ResetConnection) {
             // SO_LINGER 0 makes close() send a TCP RST instead of an orderly FIN.
             ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
@@ -60,6 +63,13 @@ final class NettyExchangeHandler extends SimpleChannelInboundHandler<FullHttpReq
             http.headers().set(header.getKey(), header.getValue());
         }
         http.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        // As the service does: a request id of its own, the client's echoed back.
+        if (!http.headers().contains("x-ms-request-id")) {
+            http.headers().set("x-ms-request-id", UUID.randomUUID().toString());
+        }
+        if (clientRequestId != null) {
+            http.headers().set("x-ms-client-request-id", clientRequestId);
+        }
         http.headers().set("x-ms-keyvault-service-version", "emulator");
         HttpUtil.setKeepAlive(http, keepAlive);
         if (keepAlive) {
