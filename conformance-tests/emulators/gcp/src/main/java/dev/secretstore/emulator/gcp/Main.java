@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar secretstore-emulator-gcp.jar [--grpc-port P] [--grpc-plaintext-port P] [--http-port P]
+ * {@code java -jar secretstore-emulator-gcp.jar [--grpc-port P] [--grpc-plaintext-port P] [--http-port P] [--https-port P]
  * [--state FILE] [--write-cert FILE] [--write-key EMAIL=FILE]...}; prints a {@code READY} line, runs until
  * killed or until its standard input closes.
  */
@@ -26,6 +26,7 @@ public final class Main {
         case "--grpc-port": b.grpcTlsPort(Integer.parseInt(value(args, ++i, a))); break;
         case "--grpc-plaintext-port": b.grpcPlaintextPort(Integer.parseInt(value(args, ++i, a))); break;
         case "--http-port": b.httpPort(Integer.parseInt(value(args, ++i, a))); break;
+        case "--https-port": b.httpsPort(Integer.parseInt(value(args, ++i, a))); break;
         case "--state": b.stateFile(Path.of(value(args, ++i, a))); break;
         case "--write-cert": cert = Path.of(value(args, ++i, a)); break;
         case "--write-key": {
@@ -78,7 +79,7 @@ public final class Main {
       System.err.println("error: " + problem);
     }
     System.err.println("usage: java -jar secretstore-emulator-gcp.jar [--grpc-port P] [--grpc-plaintext-port P] "
-        + "[--http-port P] [--state FILE] [--write-cert FILE] [--write-key EMAIL=FILE]... [--ignore-stdin]");
+        + "[--http-port P] [--https-port P] [--state FILE] [--write-cert FILE] [--write-key EMAIL=FILE]... [--ignore-stdin]");
     if (problem != null) {
       System.exit(2);
     }

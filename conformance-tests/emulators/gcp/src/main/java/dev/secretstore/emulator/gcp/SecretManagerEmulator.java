@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Google Cloud Secret Manager emulator on loopback: gRPC over TLS (self-signed certificate), gRPC in plaintext,
- * and the v1 REST mapping plus the admin endpoint on one HTTP port.
+ * and the v1 REST mapping, token endpoint and admin endpoint on an HTTP port and an HTTPS port.
  *
  * <pre>{@code
  * try (SecretManagerEmulator emulator = SecretManagerEmulator.builder().build().start()) {
@@ -52,6 +52,7 @@ public final class SecretManagerEmulator implements AutoCloseable {
   private Server tlsServer;
   private Server plainServer;
   private HttpFrontEnd http;
+  private HttpFrontEnd https;
   private EmulatorControl control;
 
   private SecretManagerEmulator(Builder settings) {
@@ -89,7 +90,9 @@ public final class SecretManagerEmulator implements AutoCloseable {
       RestGateway rest = new RestGateway(dispatcher, core.operations());
       TokenEndpoint token = new TokenEndpoint(core, this::tokenUri);
       AdminEndpoint admin = new AdminEndpoint(core, this::tokenUri, certificate::certificatePem, this::addresses);
-      http = new HttpFrontEnd(settings.httpPort, rest::handle, token::handle, admin::handle);
+      http = new HttpFrontEnd(settings.httpPort, null, rest::handle, token::handle, admin::handle);
+      https = new HttpFrontEnd(settings.httpsPort, HttpFrontEnd.tls(certificate.certificatePem(),
+          certificate.privateKeyPem()), rest::handle, token::handle, admin::handle);
       control = new EmulatorControl(core, this::tokenUri);
       return this;
     } catch (IOException e) {
@@ -117,8 +120,10 @@ public final class SecretManagerEmulator implements AutoCloseable {
         }
       }
     }
-    if (http != null) {
-      http.close();
+    for (HttpFrontEnd h : new HttpFrontEnd[] {http, https}) {
+      if (h != null) {
+        h.close();
+      }
     }
     if (dispatcher != null) {
       dispatcher.close();
@@ -126,6 +131,7 @@ public final class SecretManagerEmulator implements AutoCloseable {
     tlsServer = null;
     plainServer = null;
     http = null;
+    https = null;
     dispatcher = null;
   }
 
@@ -156,6 +162,12 @@ public final class SecretManagerEmulator implements AutoCloseable {
   public URI httpEndpoint() {
     requireStarted();
     return URI.create("http://127.0.0.1:" + http.port() + "/");
+  }
+
+  /** {@code https://127.0.0.1:PORT/}: the same as {@link #httpEndpoint()} over TLS with the emulator's certificate. */
+  public URI httpsEndpoint() {
+    requireStarted();
+    return URI.create("https://127.0.0.1:" + https.port() + "/");
   }
 
   /** The token_uri written into key files. */
@@ -195,7 +207,7 @@ public final class SecretManagerEmulator implements AutoCloseable {
   /** The line the command prints when ready. */
   public String readyLine() {
     return "READY grpc+tls://" + grpcTlsTarget() + " grpc://" + grpcPlaintextTarget() + " "
-        + httpEndpoint().toString().replaceAll("/$", "");
+        + httpEndpoint().toString().replaceAll("/$", "") + " " + httpsEndpoint().toString().replaceAll("/$", "");
   }
 
   private Map<String, String> addresses() {
@@ -203,6 +215,7 @@ public final class SecretManagerEmulator implements AutoCloseable {
     m.put("grpcTls", grpcTlsTarget());
     m.put("grpcPlaintext", grpcPlaintextTarget());
     m.put("http", httpEndpoint().toString());
+    m.put("https", httpsEndpoint().toString());
     return m;
   }
 
@@ -216,6 +229,7 @@ public final class SecretManagerEmulator implements AutoCloseable {
     private int grpcTlsPort;
     private int grpcPlaintextPort;
     private int httpPort;
+    private int httpsPort;
     private String stateJson;
     private Clock clock = Clock.systemUTC();
 
@@ -233,6 +247,11 @@ public final class SecretManagerEmulator implements AutoCloseable {
 
     public Builder httpPort(int port) {
       this.httpPort = port;
+      return this;
+    }
+
+    public Builder httpsPort(int port) {
+      this.httpsPort = port;
       return this;
     }
 

@@ -69,6 +69,26 @@ final class Clients {
             .build()));
   }
 
+  /** HttpJson over HTTPS, trusting the emulator's certificate. */
+  static SecretManagerServiceClient httpJsonTls(SecretManagerEmulator emulator, Credentials credentials) {
+    String endpoint = emulator.httpsEndpoint().toString();
+    try {
+      java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+      trust.load(null, null);
+      trust.setCertificateEntry("emulator", emulator.certificate());
+      return create(SecretManagerServiceSettings.newHttpJsonBuilder()
+          .setEndpoint(endpoint)
+          .setCredentialsProvider(FixedCredentialsProvider.create(credentials))
+          .setTransportChannelProvider(InstantiatingHttpJsonChannelProvider.newBuilder()
+              .setEndpoint(endpoint)
+              .setHttpTransport(new com.google.api.client.http.javanet.NetHttpTransport.Builder()
+                  .trustCertificates(trust).build())
+              .build()));
+    } catch (java.security.GeneralSecurityException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static ServiceAccountCredentials keyCredentials(SecretManagerEmulator emulator, String email) {
     String json = emulator.control().keyFileJson(email);
     try {

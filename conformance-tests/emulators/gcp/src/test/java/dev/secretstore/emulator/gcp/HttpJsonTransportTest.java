@@ -133,6 +133,18 @@ class HttpJsonTransportTest {
   }
 
   @Test
+  void httpsPortServesTheSameApiWithTheEmulatorsCertificate() {
+    client.createSecret(PARENT, "over-https", SecretLifecycleTest.automatic());
+    try (SecretManagerServiceClient tls = Clients.httpJsonTls(emulator, Clients.keyCredentials(emulator,
+        Clients.ADMIN))) {
+      tls.addSecretVersion(PARENT + "/secrets/over-https", SecretPayload.newBuilder()
+          .setData(ByteString.copyFromUtf8("tls")).build());
+      assertThat(tls.accessSecretVersion(PARENT + "/secrets/over-https/versions/latest").getPayload().getData()
+          .toStringUtf8()).isEqualTo("tls");
+    }
+  }
+
+  @Test
   void errorsOverRestKeepTheirMessages() {
     client.createSecret(PARENT, "rest-dup", SecretLifecycleTest.automatic());
     assertFails(() -> client.createSecret(PARENT, "rest-dup", SecretLifecycleTest.automatic()), Code.ABORTED,

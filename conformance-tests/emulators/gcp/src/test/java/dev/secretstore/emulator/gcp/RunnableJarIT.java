@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Starts the built, shaded jar as a child process, waits for READY and talks to it with the Google client. */
 class RunnableJarIT {
   private static final Pattern READY = Pattern.compile(
-      "READY grpc\\+tls://(127\\.0\\.0\\.1:\\d+) grpc://(127\\.0\\.0\\.1:\\d+) (http://127\\.0\\.0\\.1:\\d+)");
+      "READY grpc\\+tls://(127\\.0\\.0\\.1:\\d+) grpc://(127\\.0\\.0\\.1:\\d+) (http://127\\.0\\.0\\.1:\\d+)"
+          + " (https://127\\.0\\.0\\.1:\\d+)");
 
   @Test
   void theJarServesAllThreeListeners(@TempDir Path dir) throws Exception {

@@ -24,6 +24,9 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,18 +45,33 @@ public final class HttpFrontEnd implements AutoCloseable {
   });
   private final Channel channel;
 
-  public HttpFrontEnd(int port, Consumer<HttpExchange> rest, Consumer<HttpExchange> token,
+  /** Serves plain HTTP, or HTTPS when {@code tls} is given. */
+  public HttpFrontEnd(int port, SslContext tls, Consumer<HttpExchange> rest, Consumer<HttpExchange> token,
       Consumer<HttpExchange> admin) throws InterruptedException {
     ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            if (tls != null) {
+              ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+            }
             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY),
                 new Handler(rest, token, admin));
           }
         });
     channel = b.bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+  }
+
+  public static SslContext tls(String certificatePem, String privateKeyPem) {
+    try {
+      return SslContextBuilder.forServer(
+          new java.io.ByteArrayInputStream(certificatePem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+          new java.io.ByteArrayInputStream(privateKeyPem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+          .sslProvider(SslProvider.JDK).build();
+    } catch (javax.net.ssl.SSLException e) {
+      throw new IllegalStateException("could not set up HTTPS", e);
+    }
   }
 
   public int port() {
