@@ -246,6 +246,20 @@ class SecretLifecycleTest {
   }
 
   @Test
+  void versionAliasesResolveOnAccess() {
+    String secret = client.createSecret(PARENT, "aliased", automatic()).getName();
+    add(secret, "first");
+    add(secret, "second");
+    client.updateSecret(Secret.newBuilder().setName(secret).putVersionAliases("stable", 1).build(),
+        FieldMask.newBuilder().addPaths("version_aliases").build());
+    AccessSecretVersionResponse stable = client.accessSecretVersion(secret + "/versions/stable");
+    assertThat(stable.getName()).isEqualTo(secret + "/versions/1");
+    assertThat(stable.getPayload().getData().toStringUtf8()).isEqualTo("first");
+    assertFails(() -> client.updateSecret(Secret.newBuilder().setName(secret).putVersionAliases("bad", 9).build(),
+        FieldMask.newBuilder().addPaths("version_aliases").build()), Code.INVALID_ARGUMENT, "version 9");
+  }
+
+  @Test
   void malformedNamesAreInvalidArguments() {
     assertFails(() -> client.getSecret("projects/" + Clients.PROJECT + "/nothing/x"), Code.INVALID_ARGUMENT,
         "Invalid resource field value");
