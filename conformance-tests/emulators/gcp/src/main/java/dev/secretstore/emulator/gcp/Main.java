@@ -8,8 +8,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar secretstore-emulator-gcp.jar [--grpc-port P] [--grpc-plaintext-port P] [--http-port P] [--https-port P]
- * [--state FILE] [--write-cert FILE] [--write-key EMAIL=FILE]...}; prints a {@code READY} line, runs until
- * killed or until its standard input closes.
+ * [--state FILE] [--write-cert FILE] [--write-key EMAIL=FILE]... [--stop-on-stdin-eof]}; prints a {@code READY}
+ * line and runs until killed (SIGTERM/SIGINT), or, with {@code --stop-on-stdin-eof}, until its standard input
+ * closes.
  */
 public final class Main {
   private Main() {}
@@ -19,7 +20,7 @@ public final class Main {
     SecretManagerEmulator.Builder b = SecretManagerEmulator.builder();
     Path cert = null;
     List<String[]> keys = new ArrayList<>();
-    boolean exitOnStdinClose = true;
+    boolean exitOnStdinClose = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -38,7 +39,7 @@ public final class Main {
           keys.add(new String[] {v.substring(0, eq), v.substring(eq + 1)});
           break;
         }
-        case "--ignore-stdin": exitOnStdinClose = false; break;
+        case "--stop-on-stdin-eof": exitOnStdinClose = true; break;
         case "--help": usage(null); return;
         default: usage("unknown option " + a);
       }
@@ -58,7 +59,7 @@ public final class Main {
     out.println(emulator.readyLine());
     out.flush();
     if (exitOnStdinClose) {
-      // A parent that dies closes our stdin: do not outlive it.
+      // A parent process that dies closes our stdin: with this option we do not outlive it.
       while (System.in.read() >= 0) {
         // Input is ignored.
       }
@@ -79,7 +80,7 @@ public final class Main {
       System.err.println("error: " + problem);
     }
     System.err.println("usage: java -jar secretstore-emulator-gcp.jar [--grpc-port P] [--grpc-plaintext-port P] "
-        + "[--http-port P] [--https-port P] [--state FILE] [--write-cert FILE] [--write-key EMAIL=FILE]... [--ignore-stdin]");
+        + "[--http-port P] [--https-port P] [--state FILE] [--write-cert FILE] [--write-key EMAIL=FILE]... [--stop-on-stdin-eof]");
     if (problem != null) {
       System.exit(2);
     }

@@ -45,7 +45,7 @@ class RunnableJarIT {
             + "\"versions\": [{\"data\": \"seeded\"}]}]"));
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         jar.toString(), "--grpc-port", "0", "--http-port", "0", "--state", state.toString(), "--write-cert",
-        cert.toString(), "--write-key", Clients.ADMIN + "=" + key).redirectErrorStream(true).start();
+        cert.toString(), "--write-key", Clients.ADMIN + "=" + key, "--stop-on-stdin-eof").redirectErrorStream(true).start();
     List<String> lines = new ArrayList<>();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -28,14 +28,10 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.FieldMaskUtil;
-import com.google.protobuf.util.Timestamps;
 import io.grpc.Status;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,11 +74,11 @@ public final class SecretManagerOperations {
   public synchronized Secret createSecret(Principal who, CreateSecretRequest r) {
     SecretPath parent = SecretPath.parseParent(r.getParent());
     Project project = enter(Rpc.CreateSecret, parent, r.getParent());
-    requireOn(who, "secretmanager.secrets.create", project, parent.canonical(project), r.getParent(),
+    requireOn(who, Rpc.CreateSecret.permission(), project, parent.canonical(project), r.getParent(),
         parent.location().isPresent() ? LOCATION_TYPE : PROJECT_TYPE, List.of());
     SecretIdRule.check(r.getSecretId());
     Secret in = r.getSecret();
-    checkReplication(parent, in);
+    ReplicationRule.check(parent, in);
     LabelRules.checkLabels(in.getLabelsMap());
     LabelRules.checkAnnotations(in.getAnnotationsMap());
     SecretPath path = parent.withSecret(r.getSecretId());
@@ -95,45 +91,17 @@ public final class SecretManagerOperations {
     return meta;
   }
 
-  private static void checkReplication(SecretPath parent, Secret in) {
-    if (parent.location().isPresent()) {
-      if (in.hasReplication() && !in.getReplication().equals(in.getReplication().getDefaultInstanceForType())) {
-        throw ApiError.invalidArgument("Replication policy must not be set for a regional secret.");
-      }
-      return;
-    }
-    var rep = in.getReplication();
-    if (rep.hasAutomatic()) {
-      return;
-    }
-    if (rep.hasUserManaged()) {
-      var replicas = rep.getUserManaged().getReplicasList();
-      if (replicas.isEmpty()) {
-        throw ApiError.invalidArgument("Secret.replication.user_managed.replicas must contain at least one replica.");
-      }
-      Set<String> seen = new java.util.HashSet<>();
-      for (var replica : replicas) {
-        if (replica.getLocation().isEmpty() || !seen.add(replica.getLocation())) {
-          throw ApiError.invalidArgument("Secret.replication.user_managed.replicas must name distinct, non-empty "
-              + "locations.");
-        }
-      }
-      return;
-    }
-    throw ApiError.invalidArgument("Secret.replication must be set (automatic or user_managed) for a global secret.");
-  }
-
   public synchronized Secret getSecret(Principal who, GetSecretRequest r) {
     SecretPath path = SecretPath.parseSecret(r.getName(), "name");
     Project project = enter(Rpc.GetSecret, path, r.getName());
-    StoredSecret s = secretFor(who, "secretmanager.secrets.get", project, path, r.getName());
+    StoredSecret s = secretFor(who, Rpc.GetSecret.permission(), project, path, r.getName());
     return existing(s, path, project).meta;
   }
 
   public synchronized ListSecretsResponse listSecrets(Principal who, ListSecretsRequest r) {
     SecretPath parent = SecretPath.parseParent(r.getParent());
     Project project = enter(Rpc.ListSecrets, parent, r.getParent());
-    requireOn(who, "secretmanager.secrets.list", project, parent.canonical(project), r.getParent(),
+    requireOn(who, Rpc.ListSecrets.permission(), project, parent.canonical(project), r.getParent(),
         parent.location().isPresent() ? LOCATION_TYPE : PROJECT_TYPE, List.of());
     ListFilter filter = ListFilter.parse(r.getFilter());
     String prefix = parent.canonical(project) + "/secrets/";
@@ -142,7 +110,7 @@ public final class SecretManagerOperations {
       if (!s.meta.getName().startsWith(prefix)) {
         break;
       }
-      if (filter.matches(secretTarget(s.meta))) {
+      if (filter.matches(FilterTargets.of(s.meta))) {
         matching.add(s.meta);
       }
     }
@@ -154,7 +122,7 @@ public final class SecretManagerOperations {
   public synchronized Secret updateSecret(Principal who, UpdateSecretRequest r) {
     SecretPath path = SecretPath.parseSecret(r.getSecret().getName(), "secret.name");
     Project project = enter(Rpc.UpdateSecret, path, r.getSecret().getName());
-    StoredSecret s = existing(secretFor(who, "secretmanager.secrets.update", project, path,
+    StoredSecret s = existing(secretFor(who, Rpc.UpdateSecret.permission(), project, path,
         r.getSecret().getName()), path, project);
     if (r.getUpdateMask().getPathsCount() == 0) {
       throw ApiError.invalidArgument("update_mask must contain at least one path.");
@@ -187,7 +155,7 @@ public final class SecretManagerOperations {
   public synchronized Empty deleteSecret(Principal who, DeleteSecretRequest r) {
     SecretPath path = SecretPath.parseSecret(r.getName(), "name");
     Project project = enter(Rpc.DeleteSecret, path, r.getName());
-    StoredSecret s = existing(secretFor(who, "secretmanager.secrets.delete", project, path, r.getName()), path,
+    StoredSecret s = existing(secretFor(who, Rpc.DeleteSecret.permission(), project, path, r.getName()), path,
         project);
     checkEtag(r.getEtag(), s.meta.getEtag());
     secrets.remove(s.meta.getName());
@@ -199,7 +167,7 @@ public final class SecretManagerOperations {
   public synchronized SecretVersion addSecretVersion(Principal who, AddSecretVersionRequest r) {
     SecretPath path = SecretPath.parseSecret(r.getParent(), "parent");
     Project project = enter(Rpc.AddSecretVersion, path, r.getParent());
-    StoredSecret s = existing(secretFor(who, "secretmanager.versions.add", project, path, r.getParent()), path,
+    StoredSecret s = existing(secretFor(who, Rpc.AddSecretVersion.permission(), project, path, r.getParent()), path,
         project);
     SecretPayload payload = r.getPayload();
     byte[] data = payload.getData().toByteArray();
@@ -241,13 +209,13 @@ public final class SecretManagerOperations {
   public synchronized SecretVersion getSecretVersion(Principal who, GetSecretVersionRequest r) {
     SecretPath path = SecretPath.parseVersion(r.getName());
     Project project = enter(Rpc.GetSecretVersion, path, r.getName());
-    return version(who, "secretmanager.versions.get", project, path, r.getName()).meta;
+    return version(who, Rpc.GetSecretVersion.permission(), project, path, r.getName()).meta;
   }
 
   public synchronized AccessSecretVersionResponse accessSecretVersion(Principal who, AccessSecretVersionRequest r) {
     SecretPath path = SecretPath.parseVersion(r.getName());
     Project project = enter(Rpc.AccessSecretVersion, path, r.getName());
-    StoredVersion v = version(who, "secretmanager.versions.access", project, path, r.getName());
+    StoredVersion v = version(who, Rpc.AccessSecretVersion.permission(), project, path, r.getName());
     requireEnabled(v);
     return AccessSecretVersionResponse.newBuilder().setName(v.meta.getName())
         .setPayload(SecretPayload.newBuilder().setData(ByteString.copyFrom(v.data)).setDataCrc32C(v.crc32c))
@@ -257,12 +225,12 @@ public final class SecretManagerOperations {
   public synchronized ListSecretVersionsResponse listSecretVersions(Principal who, ListSecretVersionsRequest r) {
     SecretPath path = SecretPath.parseSecret(r.getParent(), "parent");
     Project project = enter(Rpc.ListSecretVersions, path, r.getParent());
-    StoredSecret s = existing(secretFor(who, "secretmanager.versions.list", project, path, r.getParent()), path,
+    StoredSecret s = existing(secretFor(who, Rpc.ListSecretVersions.permission(), project, path, r.getParent()), path,
         project);
     ListFilter filter = ListFilter.parse(r.getFilter());
     List<SecretVersion> matching = new ArrayList<>();
     for (StoredVersion v : s.versions.descendingMap().values()) {
-      if (filter.matches(versionTarget(v.meta))) {
+      if (filter.matches(FilterTargets.of(v.meta))) {
         matching.add(v.meta);
       }
     }
@@ -274,7 +242,7 @@ public final class SecretManagerOperations {
   public synchronized SecretVersion disableSecretVersion(Principal who, DisableSecretVersionRequest r) {
     SecretPath path = SecretPath.parseVersion(r.getName());
     Project project = enter(Rpc.DisableSecretVersion, path, r.getName());
-    StoredVersion v = version(who, "secretmanager.versions.disable", project, path, r.getName());
+    StoredVersion v = version(who, Rpc.DisableSecretVersion.permission(), project, path, r.getName());
     checkEtag(r.getEtag(), v.meta.getEtag());
     requireNotDestroyed(v);
     return setState(v, SecretVersion.State.DISABLED);
@@ -283,7 +251,7 @@ public final class SecretManagerOperations {
   public synchronized SecretVersion enableSecretVersion(Principal who, EnableSecretVersionRequest r) {
     SecretPath path = SecretPath.parseVersion(r.getName());
     Project project = enter(Rpc.EnableSecretVersion, path, r.getName());
-    StoredVersion v = version(who, "secretmanager.versions.enable", project, path, r.getName());
+    StoredVersion v = version(who, Rpc.EnableSecretVersion.permission(), project, path, r.getName());
     checkEtag(r.getEtag(), v.meta.getEtag());
     requireNotDestroyed(v);
     return setState(v, SecretVersion.State.ENABLED);
@@ -292,7 +260,7 @@ public final class SecretManagerOperations {
   public synchronized SecretVersion destroySecretVersion(Principal who, DestroySecretVersionRequest r) {
     SecretPath path = SecretPath.parseVersion(r.getName());
     Project project = enter(Rpc.DestroySecretVersion, path, r.getName());
-    StoredVersion v = version(who, "secretmanager.versions.destroy", project, path, r.getName());
+    StoredVersion v = version(who, Rpc.DestroySecretVersion.permission(), project, path, r.getName());
     checkEtag(r.getEtag(), v.meta.getEtag());
     requireNotDestroyed(v);
     v.data = new byte[0];
@@ -324,7 +292,7 @@ public final class SecretManagerOperations {
   public synchronized Policy getIamPolicy(Principal who, GetIamPolicyRequest r) {
     SecretPath path = SecretPath.parseSecret(r.getResource(), "resource");
     Project project = enter(Rpc.GetIamPolicy, path, r.getResource());
-    StoredSecret s = existing(secretFor(who, "secretmanager.secrets.getIamPolicy", project, path, r.getResource()),
+    StoredSecret s = existing(secretFor(who, Rpc.GetIamPolicy.permission(), project, path, r.getResource()),
         path, project);
     return s.policy;
   }
@@ -332,7 +300,7 @@ public final class SecretManagerOperations {
   public synchronized Policy setIamPolicy(Principal who, SetIamPolicyRequest r) {
     SecretPath path = SecretPath.parseSecret(r.getResource(), "resource");
     Project project = enter(Rpc.SetIamPolicy, path, r.getResource());
-    StoredSecret s = existing(secretFor(who, "secretmanager.secrets.setIamPolicy", project, path, r.getResource()),
+    StoredSecret s = existing(secretFor(who, Rpc.SetIamPolicy.permission(), project, path, r.getResource()),
         path, project);
     Policy in = r.getPolicy();
     if (!in.getEtag().isEmpty() && !in.getEtag().equals(s.policy.getEtag())) {
@@ -400,30 +368,10 @@ public final class SecretManagerOperations {
   private Project enter(Rpc rpc, SecretPath path, String asWritten) {
     Optional<Project> project = projects.find(path.projectRef());
     if (project.isEmpty()) {
-      throw ApiError.permissionDenied(permissionOf(rpc), asWritten);
+      throw ApiError.permissionDenied(rpc.permission(), asWritten);
     }
     quotas.charge(rpc.quotaKind(), project.get());
     return project.get();
-  }
-
-  private static String permissionOf(Rpc rpc) {
-    switch (rpc) {
-      case CreateSecret: return "secretmanager.secrets.create";
-      case GetSecret: return "secretmanager.secrets.get";
-      case ListSecrets: return "secretmanager.secrets.list";
-      case UpdateSecret: return "secretmanager.secrets.update";
-      case DeleteSecret: return "secretmanager.secrets.delete";
-      case AddSecretVersion: return "secretmanager.versions.add";
-      case GetSecretVersion: return "secretmanager.versions.get";
-      case ListSecretVersions: return "secretmanager.versions.list";
-      case AccessSecretVersion: return "secretmanager.versions.access";
-      case DisableSecretVersion: return "secretmanager.versions.disable";
-      case EnableSecretVersion: return "secretmanager.versions.enable";
-      case DestroySecretVersion: return "secretmanager.versions.destroy";
-      case SetIamPolicy: return "secretmanager.secrets.setIamPolicy";
-      case GetIamPolicy: return "secretmanager.secrets.getIamPolicy";
-      default: return "secretmanager.secrets.get";
-    }
   }
 
   private void requireOn(Principal who, String permission, Project project, String canonical, String asWritten,
@@ -500,84 +448,4 @@ public final class SecretManagerOperations {
     return "\"" + Long.toHexString(micros) + "\"";
   }
 
-  private static ListFilter.Target secretTarget(Secret s) {
-    Map<String, String> f = new HashMap<>();
-    f.put("name", s.getName());
-    f.put("create_time", Timestamps.toString(s.getCreateTime()));
-    s.getLabelsMap().forEach((k, v) -> f.put("labels." + k, v));
-    s.getAnnotationsMap().forEach((k, v) -> f.put("annotations." + k, v));
-    if (s.getReplication().hasAutomatic()) {
-      f.put("replication.automatic", "true");
-    }
-    if (s.getReplication().hasUserManaged()) {
-      f.put("replication.user_managed", "true");
-      f.put("replication.user_managed.replicas.location", String.join(",",
-          s.getReplication().getUserManaged().getReplicasList().stream().map(x -> x.getLocation()).toList()));
-    }
-    if (!s.getLabelsMap().isEmpty()) {
-      f.put("labels", String.join(",", s.getLabelsMap().keySet()));
-    }
-    return target(f);
-  }
-
-  private static ListFilter.Target versionTarget(SecretVersion v) {
-    Map<String, String> f = new HashMap<>();
-    f.put("name", v.getName());
-    f.put("state", v.getState().name());
-    f.put("create_time", Timestamps.toString(v.getCreateTime()));
-    if (v.hasDestroyTime()) {
-      f.put("destroy_time", Timestamps.toString(v.getDestroyTime()));
-    }
-    return target(f);
-  }
-
-  private static ListFilter.Target target(Map<String, String> fields) {
-    return new ListFilter.Target() {
-      @Override
-      public Optional<String> field(String path) {
-        return Optional.ofNullable(fields.get(path));
-      }
-
-      @Override
-      public Map<String, String> allFields() {
-        return fields;
-      }
-    };
-  }
-
-  /** One page of an ordered result; the token is the last returned name, opaque to the caller. */
-  private record Page<T>(List<T> items, String nextToken) {
-    static <T> Page<T> of(List<T> all, int pageSize, String token, java.util.function.Function<T, String> key) {
-      if (pageSize < 0) {
-        throw ApiError.invalidArgument("page_size must not be negative.");
-      }
-      int size = pageSize == 0 || pageSize > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : pageSize;
-      int start = 0;
-      if (!token.isEmpty()) {
-        String after;
-        try {
-          after = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-          throw ApiError.invalidArgument("Invalid page_token.");
-        }
-        start = -1;
-        for (int i = 0; i < all.size(); i++) {
-          if (key.apply(all.get(i)).equals(after)) {
-            start = i + 1;
-            break;
-          }
-        }
-        if (start < 0) {
-          throw ApiError.invalidArgument("Invalid page_token.");
-        }
-      }
-      int end = Math.min(all.size(), start + size);
-      List<T> items = all.subList(start, end);
-      String next = end < all.size()
-          ? Base64.getUrlEncoder().withoutPadding().encodeToString(
-              key.apply(all.get(end - 1)).getBytes(StandardCharsets.UTF_8))
-          : "";
-      return new Page<>(List.copyOf(items), next);
-    }
-  }
 }
