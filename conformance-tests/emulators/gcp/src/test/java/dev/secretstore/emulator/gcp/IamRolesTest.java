@@ -187,6 +187,14 @@ class IamRolesTest {
   }
 
   @Test
+  void stateWithTheDefaultPrincipalSwitchedOffRefusesCredentialLessCalls() {
+    try (SecretManagerServiceClient anonymous = Clients.plaintext(emulator)) {
+      assertFails(() -> anonymous.getSecret(PARENT + "/secrets/shared"), Code.UNAUTHENTICATED,
+          "Request is missing required authentication credential");
+    }
+  }
+
+  @Test
   void conditionOnResourceNamePrefixLimitsTheGrant() {
     String app = admin().createSecret(PARENT, "app-conditional", SecretLifecycleTest.automatic()).getName();
     admin().addSecretVersion(app, payload("app"));
