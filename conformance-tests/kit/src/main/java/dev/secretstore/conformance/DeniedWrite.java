@@ -1,5 +1,6 @@
 package dev.secretstore.conformance;
 
+import dev.secretstore.Capability;
 import dev.secretstore.DeleteOptions;
 import dev.secretstore.Operation;
 import dev.secretstore.SecretName;
@@ -9,37 +10,37 @@ import java.util.Map;
 
 /** The writes a read-only store must refuse, each with the operation its error must name. */
 enum DeniedWrite {
-    CREATE("create a new secret", Operation.CREATE, false) {
+    CREATE("create a new secret", Operation.CREATE, false, null) {
         @Override
         void attempt(SecretStore store, SecretName name) {
             store.create(name, SecretValue.ofText("written through a read-only store"));
         }
     },
-    PUT_NEW("put a new secret", Operation.PUT, false) {
+    PUT_NEW("put a new secret", Operation.PUT, false, null) {
         @Override
         void attempt(SecretStore store, SecretName name) {
             store.put(name, SecretValue.ofText("written through a read-only store"));
         }
     },
-    PUT_NEW_VERSION("put a new version of an existing secret", Operation.PUT, true) {
+    PUT_NEW_VERSION("put a new version of an existing secret", Operation.PUT, true, null) {
         @Override
         void attempt(SecretStore store, SecretName name) {
             store.put(name, SecretValue.ofText("written through a read-only store"));
         }
     },
-    PUT_TAGS("put with new user tags", Operation.PUT, true) {
+    PUT_TAGS("put with new user tags", Operation.PUT, true, Capability.TAGS) {
         @Override
         void attempt(SecretStore store, SecretName name) {
             store.put(name, SecretValue.ofText("written through a read-only store"), Map.of("team", "intruder"));
         }
     },
-    DELETE("delete an existing secret", Operation.DELETE, true) {
+    DELETE("delete an existing secret", Operation.DELETE, true, null) {
         @Override
         void attempt(SecretStore store, SecretName name) {
             store.delete(name);
         }
     },
-    FORCE_DELETE("force-delete an existing secret", Operation.DELETE, true) {
+    FORCE_DELETE("force-delete an existing secret", Operation.DELETE, true, null) {
         @Override
         void attempt(SecretStore store, SecretName name) {
             store.delete(name, DeleteOptions.force());
@@ -49,11 +50,14 @@ enum DeniedWrite {
     private final String description;
     final Operation operation;
     final boolean needsExistingSecret;
+    /** The capability the write uses, if any: without it the engine refuses the call before any I/O. */
+    final Capability needs;
 
-    DeniedWrite(String description, Operation operation, boolean needsExistingSecret) {
+    DeniedWrite(String description, Operation operation, boolean needsExistingSecret, Capability needs) {
         this.description = description;
         this.operation = operation;
         this.needsExistingSecret = needsExistingSecret;
+        this.needs = needs;
     }
 
     abstract void attempt(SecretStore store, SecretName name);

@@ -37,6 +37,12 @@ abstract class LeastPrivilegeTests extends ConformanceGroup {
             before = Optional.of(store().describe(name));
         }
 
+        if (write.needs != null && !supports(write.needs)) {
+            assertNotSupported(() -> write.attempt(readOnly, name), write.needs);
+            assertUnchanged(name, before);
+            return;
+        }
+
         Throwable failure = catchThrowable(() -> write.attempt(readOnly, name));
 
         assertThat(failure).isInstanceOf(AccessDeniedException.class);
@@ -46,7 +52,10 @@ abstract class LeastPrivilegeTests extends ConformanceGroup {
         assertThat(denied.secretName()).contains(name);
         assertThat(denied.remediation()).as("remediation hint").hasValueSatisfying(hint -> assertThat(hint).isNotBlank());
         assertThat(denied.getMessage()).contains(name.value());
+        assertUnchanged(name, before);
+    }
 
+    private void assertUnchanged(SecretName name, Optional<SecretMetadata> before) {
         if (before.isPresent()) {
             SecretMetadata after = store().describe(name);
             assertThat(store().read(name).value().text()).isEqualTo(ORIGINAL);

@@ -2,6 +2,7 @@ package dev.secretstore.conformance;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.secretstore.AccessDeniedException;
 import dev.secretstore.Capability;
 import dev.secretstore.ConfigField;
 import dev.secretstore.DeleteOptions;
@@ -12,7 +13,6 @@ import dev.secretstore.SecretMetadata;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretValue;
 import dev.secretstore.StoreLimits;
-import dev.secretstore.local.LocalSecretStoreProvider;
 import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
 import dev.secretstore.spi.StoreConfig;
@@ -37,14 +37,18 @@ final class BrokenLocalProvider implements SecretStoreProvider {
         /** Maps '_' to '-' in names, so two logical names share one native name. */
         FOLDS_SEPARATORS,
         /** Passes values through a String, which mangles bytes that are not UTF-8. */
-        MANGLES_BINARY
+        MANGLES_BINARY,
+        /** Tries a denied write a second time, as a naive retry policy would. */
+        RETRIES_DENIED_WRITES
     }
 
-    private final LocalSecretStoreProvider local = new LocalSecretStoreProvider();
+    private final SecretStoreProvider local;
     private final Flaw flaw;
 
-    BrokenLocalProvider(Flaw flaw) {
+    /** @param local the local provider (usually behind the fixture's write counter) */
+    BrokenLocalProvider(Flaw flaw, SecretStoreProvider local) {
         this.flaw = flaw;
+        this.local = local;
     }
 
     @Override
@@ -95,7 +99,14 @@ final class BrokenLocalProvider implements SecretStoreProvider {
             if (flaw == Flaw.DROPS_MANAGED_TAG) {
                 stored.remove(managedTagKey());
             }
-            return delegate.create(nativeName(name), stored(value), stored);
+            try {
+                return delegate.create(nativeName(name), stored(value), stored);
+            } catch (AccessDeniedException denied) {
+                if (flaw != Flaw.RETRIES_DENIED_WRITES) {
+                    throw denied;
+                }
+                return delegate.create(nativeName(name), stored(value), stored);
+            }
         }
 
         @Override

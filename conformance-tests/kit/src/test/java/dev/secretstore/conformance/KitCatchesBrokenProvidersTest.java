@@ -45,6 +45,15 @@ class KitCatchesBrokenProvidersTest {
     }
 
     @Test
+    void aProviderThatRetriesADeniedWriteFailsTheAttemptedOnceTest() {
+        assertThat(run(RetriesDeniedWrites.class, SecretStoreConformanceKit.LeastPrivilege.class, "deniedWriteIsAttemptedOnce"))
+                .singleElement().satisfies(result -> {
+                    assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
+                    assertThat(result.getThrowable().orElseThrow()).hasMessageContaining("write attempts for one denied create");
+                });
+    }
+
+    @Test
     void anExcludedTestIsSkippedWithTheFixturesReason() {
         assertThat(run(WithExclusion.class, SecretStoreConformanceKit.Versions.class, "readsAnOlderVersionById"))
                 .singleElement().satisfies(result -> {
@@ -73,35 +82,42 @@ class KitCatchesBrokenProvidersTest {
     static class LogsValues extends SecretStoreConformanceKit {
         @Override
         protected ConformanceFixture fixture() {
-            return LocalFixture.inTemporaryDirectory(new BrokenLocalProvider(Flaw.LOGS_VALUES), Map.of());
+            return LocalFixture.inTemporaryDirectory(local -> new BrokenLocalProvider(Flaw.LOGS_VALUES, local), Map.of());
         }
     }
 
     static class DropsManagedTag extends SecretStoreConformanceKit {
         @Override
         protected ConformanceFixture fixture() {
-            return LocalFixture.inTemporaryDirectory(new BrokenLocalProvider(Flaw.DROPS_MANAGED_TAG), Map.of());
+            return LocalFixture.inTemporaryDirectory(local -> new BrokenLocalProvider(Flaw.DROPS_MANAGED_TAG, local), Map.of());
         }
     }
 
     static class FoldsSeparators extends SecretStoreConformanceKit {
         @Override
         protected ConformanceFixture fixture() {
-            return LocalFixture.inTemporaryDirectory(new BrokenLocalProvider(Flaw.FOLDS_SEPARATORS), Map.of());
+            return LocalFixture.inTemporaryDirectory(local -> new BrokenLocalProvider(Flaw.FOLDS_SEPARATORS, local), Map.of());
         }
     }
 
     static class ManglesBinary extends SecretStoreConformanceKit {
         @Override
         protected ConformanceFixture fixture() {
-            return LocalFixture.inTemporaryDirectory(new BrokenLocalProvider(Flaw.MANGLES_BINARY), Map.of());
+            return LocalFixture.inTemporaryDirectory(local -> new BrokenLocalProvider(Flaw.MANGLES_BINARY, local), Map.of());
+        }
+    }
+
+    static class RetriesDeniedWrites extends SecretStoreConformanceKit {
+        @Override
+        protected ConformanceFixture fixture() {
+            return LocalFixture.inTemporaryDirectory(local -> new BrokenLocalProvider(Flaw.RETRIES_DENIED_WRITES, local), Map.of());
         }
     }
 
     static class WithExclusion extends SecretStoreConformanceKit {
         @Override
         protected ConformanceFixture fixture() {
-            return LocalFixture.inTemporaryDirectory(new dev.secretstore.local.LocalSecretStoreProvider(),
+            return LocalFixture.inTemporaryDirectory(local -> local,
                     Map.of("Versions.readsAnOlderVersionById", "the store keeps one version only (ticket 42)"));
         }
     }

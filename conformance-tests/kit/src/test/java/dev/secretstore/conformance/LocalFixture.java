@@ -1,5 +1,6 @@
 package dev.secretstore.conformance;
 
+import dev.secretstore.Capability;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStores;
 import dev.secretstore.local.LocalSecretStoreProvider;
@@ -14,17 +15,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
  * The local provider in a fresh temporary directory: the privileged store, the same directory opened
- * {@code "readOnly": true}, the same directory opened with another key, and foreign secrets planted
- * through the provider's SPI.
+ * {@code "readOnly": true}, the same directory opened with another key, foreign secrets planted
+ * through the provider's SPI, and a count of the write calls that reach that SPI.
  */
 final class LocalFixture implements ConformanceFixture {
 
     private final Path root;
     private final SecretStoreProvider provider;
+    private final CountingProvider counter;
     private final Map<String, String> excludedTests;
     private final String key;
     private final String wrongKey;
@@ -35,9 +38,11 @@ final class LocalFixture implements ConformanceFixture {
     private SecretStore readOnly;
     private SpiForeignSecretPlanter planter;
 
-    private LocalFixture(Path root, SecretStoreProvider provider, Map<String, String> excludedTests) throws IOException {
+    private LocalFixture(Path root, CountingProvider counter, UnaryOperator<SecretStoreProvider> around,
+                         Map<String, String> excludedTests) throws IOException {
         this.root = root;
-        this.provider = provider;
+        this.counter = counter;
+        this.provider = around.apply(counter);
         this.excludedTests = Map.copyOf(excludedTests);
         this.key = randomKey();
         this.wrongKey = randomKey();
@@ -53,13 +58,26 @@ final class LocalFixture implements ConformanceFixture {
     }
 
     static LocalFixture inTemporaryDirectory() {
-        return inTemporaryDirectory(new LocalSecretStoreProvider(), Map.of());
+        return inTemporaryDirectory(local -> local, Map.of());
     }
 
-    /** With another provider in front of the local one (the kit's own tests use deliberately broken ones). */
-    static LocalFixture inTemporaryDirectory(SecretStoreProvider provider, Map<String, String> excludedTests) {
+    /**
+     * With another provider in front of the local one (the kit's own tests use deliberately broken ones).
+     * {@code around} receives the local provider behind its write counter.
+     */
+    static LocalFixture inTemporaryDirectory(UnaryOperator<SecretStoreProvider> around, Map<String, String> excludedTests) {
+        return create(new CountingProvider(new LocalSecretStoreProvider()), around, excludedTests);
+    }
+
+    /** The local provider declaring only {@code capabilities}, so the kit must assert "not supported" for the rest. */
+    static LocalFixture declaring(Set<Capability> capabilities) {
+        return create(new CountingProvider(new LocalSecretStoreProvider(), capabilities), local -> local, Map.of());
+    }
+
+    private static LocalFixture create(CountingProvider counter, UnaryOperator<SecretStoreProvider> around,
+                                       Map<String, String> excludedTests) {
         try {
-            return new LocalFixture(Files.createTempDirectory("secretstore-conformance-"), provider, excludedTests);
+            return new LocalFixture(Files.createTempDirectory("secretstore-conformance-"), counter, around, excludedTests);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,8 +121,8 @@ final class LocalFixture implements ConformanceFixture {
 
     @Override
     public FixtureFeature<RequestCounter> requestCounter() {
-        return FixtureFeature.unsupported("the local provider writes files in-process and offers no hook that sees"
-                + " write attempts; counting file-system calls would test its internal layout, not its behaviour");
+        // Write calls reaching the local provider's SPI, from every store this fixture opened.
+        return FixtureFeature.of(counter);
     }
 
     @Override
