@@ -16,7 +16,7 @@ public final class EmulatorMain {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--port" -> builder.port(Integer.parseInt(value(args, ++i, "--port")));
+                    case "--port" -> builder.port(port(value(args, ++i, "--port")));
                     case "--state" -> builder.stateFile(Path.of(value(args, ++i, "--state")));
                     case "--host" -> builder.host(value(args, ++i, "--host"));
                     case "--help", "-h" -> {
@@ -48,6 +48,14 @@ public final class EmulatorMain {
         System.out.println("READY " + emulator.endpoint());
         System.out.flush();
         stopped.await();
+    }
+
+    private static int port(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port needs a number (0 = any free port), got '" + text + "'");
+        }
     }
 
     private static String value(String[] args, int i, String option) {

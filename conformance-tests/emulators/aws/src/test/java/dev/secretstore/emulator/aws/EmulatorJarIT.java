@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 class EmulatorJarIT {
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES) // the finally block still stops the child
     void builtJarStartsWithAStateFileAndServesTheSdk(@TempDir Path dir) throws Exception {
         Path jar = Path.of(System.getProperty("emulator.jar", "target/secretstore-emulator-aws.jar"));
         assertThat(jar).exists();
@@ -65,7 +67,7 @@ class EmulatorJarIT {
         } finally {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
             }
         }
         assertThat(process.isAlive()).isFalse();
