@@ -59,6 +59,9 @@ final class ErrorReport {
     }
 
     private static Map<String, Object> problem(ConfigProblem p) {
-        return Map.of("field", p.field(), "message", p.message());
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("field", p.field());
+        problem.put("message", p.message());
+        return problem;
     }
 }

@@ -73,6 +73,10 @@ final class PutCommand extends Subcommand {
         byte[] bytes = valueFile != null ? readFile(valueFile)
                 : io().terminal().interactive() ? prompt()
                 : readStdin();
+        if (bytes.length == 0) {
+            // Most often `printf '%s' "$UNSET_VARIABLE" | secretstore put ...`: storing "" would hide the mistake.
+            throw new UsageException("the value is empty; nothing was stored");
+        }
         try {
             return binary ? SecretValue.ofBytes(bytes) : SecretValue.ofText(utf8(bytes));
         } finally {
@@ -100,6 +104,11 @@ final class PutCommand extends Subcommand {
     }
 
     private byte[] readStdin() {
+        if (io().terminal().inputIsTerminal()) {
+            throw new UsageException("stdin is a terminal but the output is redirected, so the value could not be"
+                    + " read without echoing it: run put with its output on the terminal (for the hidden prompt),"
+                    + " pipe the value in, or use --value-file; nothing was stored");
+        }
         try {
             return io().in().readAllBytes();
         } catch (IOException e) {

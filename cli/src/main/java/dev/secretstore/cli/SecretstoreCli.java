@@ -94,7 +94,8 @@ public final class SecretstoreCli implements Callable<Integer> {
                     ? "; a value is never an argument: use stdin, --value-file or the prompt" : ""));
             CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
         } else {
-            err.println("error: " + failure.getMessage());
+            // Picocli words some of its messages "Error: ...", which would read "error: Error: ...".
+            err.println("error: " + failure.getMessage().replaceFirst("^Error: ", ""));
         }
         cmd.usage(err);
         return ExitCodes.USAGE_OR_CONFIG;

@@ -1,7 +1,10 @@
 package dev.secretstore.cli;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** The terminal behind {@link System#console()}; progress goes to stderr so stdout stays clean for scripts. */
@@ -17,6 +20,23 @@ final class SystemTerminal implements Terminal {
     @Override
     public boolean interactive() {
         return System.console() != null;
+    }
+
+    /**
+     * Java has no isatty for stdin alone: the launcher script passes {@code -Dsecretstore.stdin.tty=true}
+     * when {@code [ -t 0 ]}, and on Linux /proc tells it too (for {@code java -jar} without the script).
+     */
+    @Override
+    public boolean inputIsTerminal() {
+        if (interactive() || Boolean.getBoolean("secretstore.stdin.tty")) {
+            return true;
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     @Override

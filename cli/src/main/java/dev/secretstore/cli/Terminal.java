@@ -9,6 +9,16 @@ public interface Terminal {
     boolean interactive();
 
     /**
+     * Standard input is a terminal even when {@link #interactive()} is false (stdout redirected, as in
+     * {@code put NAME -o json | jq}): reading it would echo what the user types, so {@code put} refuses.
+     *
+     * @return true when keystrokes, not a pipe or a file, would be read from stdin
+     */
+    default boolean inputIsTerminal() {
+        return interactive();
+    }
+
+    /**
      * Prompts without echo.
      *
      * @param prompt text shown to the user

@@ -29,9 +29,16 @@ class MainProcessTest {
                 "-cp", classPath, "dev.secretstore.cli.Main"));
         command.addAll(List.of(args));
         Path output = dir.resolve("out.txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
-        return new Outcome(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Files.write(dir.resolve("empty-stdin"), new byte[0]).toFile()))
+                .start();
+        try {
+            // Generous: a loaded 2-core CI machine starts JVMs slowly. The bound only stops a hung child.
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+            return new Outcome(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     @Test

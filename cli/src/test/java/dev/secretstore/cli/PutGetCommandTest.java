@@ -80,6 +80,43 @@ class PutGetCommandTest {
     }
 
     @Test
+    @DisplayName("stdin is a terminal but stdout is redirected (put ... | jq): refused, not read with echo (exit 2)")
+    void terminalInputWithoutPrompt() {
+        Terminal keyboardOnly = new PromptingTerminal() {
+            @Override
+            public boolean interactive() {
+                return false;
+            }
+
+            @Override
+            public boolean inputIsTerminal() {
+                return true;
+            }
+        };
+
+        CliRun.Result put = CliRun.withStdin("typed-with-echo".getBytes(StandardCharsets.UTF_8), keyboardOnly,
+                "put", "typed", "--config", config, "-o", "json");
+
+        assertThat(put.exitCode()).as(put.toString()).isEqualTo(2);
+        assertThat(put.all()).contains("without echoing it").doesNotContain("typed-with-echo");
+        assertThat(CliRun.run("get", "typed", "--config", config).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an empty value (e.g. printf '%s' \"$UNSET\" | put) is refused and nothing is stored (exit 2)")
+    void emptyValue() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+
+        CliRun.Result fromStdin = CliRun.withStdin("", "put", "blank", "--config", config);
+        CliRun.Result fromFile = CliRun.run("put", "blank", "--value-file", empty.toString(), "--config", config);
+
+        assertThat(fromStdin.exitCode()).as(fromStdin.toString()).isEqualTo(2);
+        assertThat(fromStdin.err()).contains("the value is empty; nothing was stored");
+        assertThat(fromFile.exitCode()).as(fromFile.toString()).isEqualTo(2);
+        assertThat(CliRun.run("get", "blank", "--config", config).exitCode()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("the value is never taken from an argument: an extra argument is a usage error")
     void noValueArgument() {
         CliRun.Result put = CliRun.run("put", "db/password", "hunter2", "--config", config);
@@ -173,7 +210,7 @@ class PutGetCommandTest {
     }
 
     /** A terminal whose user types the given answers at the hidden prompts. */
-    private static final class PromptingTerminal implements Terminal {
+    private static class PromptingTerminal implements Terminal {
         private final Deque<String> answers;
         int prompts;
 
