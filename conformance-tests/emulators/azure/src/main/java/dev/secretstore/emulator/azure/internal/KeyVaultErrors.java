@@ -25,14 +25,20 @@ public final class KeyVaultErrors {
                 + "recover it using the correct recovery command." + HELP, null);
     }
 
+    /** GET (and purge) under {@code /deletedsecrets/}: a shorter message than the live side's, as recorded. */
     public static VaultException deletedSecretNotFound(String name) {
-        return new VaultException(404, "SecretNotFound", "Deleted Secret not found", null);
+        return new VaultException(404, "SecretNotFound", "Deleted Secret not found: " + name, null);
     }
 
     public static VaultException deletedButRecoverable(String name) {
         return new VaultException(409, "Conflict", "Secret " + name + " is currently in a deleted but recoverable "
                 + "state, and its name cannot be reused; in this state, the secret can only be recovered or purged.",
                 "ObjectIsDeletedButRecoverable");
+    }
+
+    /** What the service answers for more than 15 tags: a generic message that names no property. */
+    public static VaultException propertyHasInvalidValue() {
+        return badParameter("Property has invalid value\r\n");
     }
 
     public static VaultException badParameter(String message) {

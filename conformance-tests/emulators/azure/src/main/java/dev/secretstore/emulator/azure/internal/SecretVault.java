@@ -76,8 +76,13 @@ public final class SecretVault {
                 .toList();
     }
 
+    /** Empty, not 404, for a name with no live secret: the service answers an unknown name's versions so. */
     public synchronized List<SecretView> versions(String name) {
-        StoredSecret secret = live(name);
+        purgeExpired();
+        StoredSecret secret = secrets.get(key(name));
+        if (secret == null || secret.isDeleted()) {
+            return List.of();
+        }
         return secret.versions().stream().map(v -> SecretView.of(secret, v)).toList();
     }
 
@@ -111,8 +116,13 @@ public final class SecretVault {
                 .toList();
     }
 
+    /** Recovering a name that is not soft-deleted answers the live side's SecretNotFound, as recorded. */
     public synchronized SecretView recover(String name) {
-        StoredSecret secret = deleted(name);
+        purgeExpired();
+        StoredSecret secret = secrets.get(key(name));
+        if (secret == null || !secret.isDeleted()) {
+            throw KeyVaultErrors.secretNotFound(name);
+        }
         secret.markRecovered();
         return SecretView.of(secret, secret.latest());
     }
@@ -180,8 +190,7 @@ public final class SecretVault {
 
     private static void checkTags(Map<String, String> tags) {
         if (tags.size() > MAX_TAGS) {
-            throw KeyVaultErrors.badParameter("Too many tags: " + tags.size() + ". A secret can have at most "
-                    + MAX_TAGS + " tags.");
+            throw KeyVaultErrors.propertyHasInvalidValue();
         }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             if (tag.getKey().isEmpty() || tag.getKey().length() > MAX_TAG_NAME) {

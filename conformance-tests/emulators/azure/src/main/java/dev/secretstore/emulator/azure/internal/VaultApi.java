@@ -9,7 +9,8 @@ import java.util.Optional;
  * api-version, secret name, RBAC (403), then the operation itself.
  */
 public final class VaultApi {
-    private static final String MISSING_TOKEN = "Request is missing a Bearer or PoP token.";
+    /** As recorded from the real service (azure-sdk-for-js recordings, 2022). */
+    private static final String MISSING_TOKEN = "AKV10000: Request is missing a Bearer or PoP token.";
 
     private final SecretVault vault;
     private final AccessTokens tokens;
