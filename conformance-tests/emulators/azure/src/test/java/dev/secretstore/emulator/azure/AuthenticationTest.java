@@ -77,7 +77,34 @@ class AuthenticationTest {
                 .contains("authorization=\"" + emulator.authorityHost() + "/" + EmulatorDefaults.TENANT_ID + "\"");
         assertThat(reply.json().path("error").path("code").asText()).isEqualTo("Unauthorized");
         assertThat(reply.json().path("error").path("message").asText())
-                .isEqualTo("Request is missing a Bearer or PoP token.");
+                .isEqualTo("AKV10000: Request is missing a Bearer or PoP token.");
+    }
+
+    @Test
+    @DisplayName("a token Entra issued for another resource (wrong scope) is refused by the vault: AKV10022")
+    void tokenForAnotherResource() throws Exception {
+        ClientSecretCredential credential = EmulatorClients.officerCredential(emulator, http);
+        String managementToken = credential.getTokenSync(new com.azure.core.credential.TokenRequestContext()
+                .addScopes("https://management.azure.com/.default")).getToken();
+        JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(managementToken.split("\\.")[1]));
+        assertThat(claims.path("aud").asText()).isEqualTo("https://management.azure.com");
+
+        RawHttp.Reply reply = raw.get(emulator.vaultUrl() + "/secrets?api-version=7.5", managementToken);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.wwwAuthenticate()).startsWith("Bearer authorization=");
+        assertThat(reply.json().path("error").path("message").asText())
+                .startsWith("AKV10022: Invalid audience.").contains("https://management.azure.com");
+    }
+
+    @Test
+    @DisplayName("a scope for a resource the tenant does not know: 400 invalid_resource AADSTS500011")
+    void unknownResourceScope() {
+        ClientSecretCredential credential = EmulatorClients.officerCredential(emulator, http);
+
+        assertThatThrownBy(() -> credential.getTokenSync(new com.azure.core.credential.TokenRequestContext()
+                .addScopes("https://nothing.example/.default")))
+                .satisfies(e -> assertMsalError(e, 400, "invalid_resource", "AADSTS500011"));
     }
 
     @Test

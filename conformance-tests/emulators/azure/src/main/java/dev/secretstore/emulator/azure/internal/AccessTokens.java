@@ -35,10 +35,11 @@ public final class AccessTokens {
         }
     }
 
-    public String issue(AppRegistration app, Instant now, Duration lifetime) {
+    /** A token for {@code audience} ({@link #VAULT_AUDIENCE} unless the client asked for another resource). */
+    public String issue(AppRegistration app, String audience, Instant now, Duration lifetime) {
         ObjectNode header = Json.object().put("typ", "JWT").put("alg", "RS256").put("kid", keyId);
         ObjectNode claims = Json.object()
-                .put("aud", VAULT_AUDIENCE)
+                .put("aud", audience)
                 .put("iss", "https://sts.windows.net/" + app.tenantId() + "/")
                 .put("iat", now.getEpochSecond())
                 .put("nbf", now.getEpochSecond())

@@ -89,6 +89,11 @@ public record EntraError(int status, String error, int code, String description)
                 + "identifier (application ID URI).");
     }
 
+    static EntraError moreThanOneResource(String scope) {
+        return new EntraError(400, "invalid_scope", 28000, "Provided value for the input parameter scope is not "
+                + "valid because it contains more than one resource. Scope " + scope + " is not valid.");
+    }
+
     static EntraError unknownResource(String resource, String tenantName) {
         return new EntraError(400, "invalid_resource", 500011, "The resource principal named " + resource
                 + " was not found in the tenant named " + tenantName + ". This can happen if the application has "

@@ -18,6 +18,12 @@ import java.util.UUID;
  */
 public final class TokenEndpoint {
     private static final Set<String> OIDC_SCOPES = Set.of("openid", "profile", "offline_access");
+    /**
+     * Resources the emulated tenants know besides the vault: Entra issues tokens for them, and the vault then
+     * refuses those tokens for their audience (the mistake of asking for the wrong scope).
+     */
+    private static final Set<String> OTHER_RESOURCES = Set.of(
+            "https://management.azure.com", "https://graph.microsoft.com", "https://storage.azure.com");
 
     private final AccessTokens tokens;
     private final EmulatorClock clock;
@@ -61,7 +67,7 @@ public final class TokenEndpoint {
         String tenantName = tenant.domain() == null ? tenant.id() : tenant.domain();
         AppRegistration app = directory.app(tenant, clientId)
                 .orElseThrow(() -> fail(EntraError.unknownClient(clientId, tenantName)));
-        checkScope(scope, tenantName);
+        String audience = resource(scope, tenantName);
         if (parameter(form, "client_assertion").isPresent()) {
             throw fail(EntraError.assertionNotSupported());
         }
@@ -78,11 +84,13 @@ public final class TokenEndpoint {
                 .put("token_type", "Bearer")
                 .put("expires_in", expiresIn)
                 .put("ext_expires_in", expiresIn)
-                .put("access_token", tokens.issue(app, now, tokenLifetime));
+                .put("access_token", tokens.issue(app, audience, now, tokenLifetime));
         return EmulatorResponse.json(200, body).withHeader("Cache-Control", "no-store, no-cache");
     }
 
-    private static void checkScope(String scope, String tenantName) {
+    /** The one resource the scope names ({@code RESOURCE/.default}): the audience of the token to issue. */
+    private static String resource(String scope, String tenantName) {
+        String found = null;
         for (String item : scope.trim().split("\\s+")) {
             if (OIDC_SCOPES.contains(item)) {
                 continue;
@@ -91,10 +99,19 @@ public final class TokenEndpoint {
                 throw fail(EntraError.scopeWithoutDefault(item));
             }
             String resource = item.substring(0, item.length() - "/.default".length());
-            if (!resource.equals(AccessTokens.VAULT_AUDIENCE) && !resource.equals(AccessTokens.VAULT_AUDIENCE + "/")) {
+            String bare = resource.endsWith("/") ? resource.substring(0, resource.length() - 1) : resource;
+            if (!bare.equals(AccessTokens.VAULT_AUDIENCE) && !OTHER_RESOURCES.contains(bare)) {
                 throw fail(EntraError.unknownResource(resource, tenantName));
             }
+            if (found != null && !found.equals(bare)) {
+                throw fail(EntraError.moreThanOneResource(scope));
+            }
+            found = bare;
         }
+        if (found == null) {
+            throw fail(EntraError.scopeWithoutDefault(scope));
+        }
+        return found;
     }
 
     private static Optional<String> parameter(Map<String, List<String>> form, String name) {
