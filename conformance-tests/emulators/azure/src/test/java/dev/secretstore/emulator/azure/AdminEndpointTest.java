@@ -35,6 +35,8 @@ class AdminEndpointTest {
 
     @BeforeEach
     void reset() {
+        // The built-in state ({} keeps every default), whatever an earlier test loaded; then a reset.
+        assertThat(raw.postJson(admin + "state", "{}").status()).isEqualTo(204);
         assertThat(raw.postJson(admin + "reset", "{}").status()).isEqualTo(204);
     }
 
@@ -105,6 +107,64 @@ class AdminEndpointTest {
         RawHttp.Reply badFault = raw.postJson(admin + "faults", "{\"kind\": \"meteor\"}");
         assertThat(badFault.status()).isEqualTo(400);
         assertThat(badFault.json().path("error").asText()).contains("fault kind");
+    }
+
+    @Test
+    @DisplayName("a loaded state's tenants, apps, client-secret expiry and role assignments govern SDK sign-in and access")
+    void loadDirectory() {
+        String vaultTenant = EmulatorDefaults.TENANT_ID;
+        String newTenant = "7e7e7e7e-0000-4000-8000-000000000001";
+        String reader = "7e7e7e7e-0000-4000-8000-00000000a001";
+        String writer = "7e7e7e7e-0000-4000-8000-00000000a002";
+        String stranger = "7e7e7e7e-0000-4000-8000-00000000b001";
+        // The vault keeps its tenant: SDK clients cache a vault's challenge (tenant) per host for the JVM's life.
+        RawHttp.Reply loaded = raw.postJson(admin + "state", "{"
+                + "\"tenants\": [{\"id\": \"" + vaultTenant + "\"}, {\"id\": \"" + newTenant + "\"}],"
+                + "\"apps\": ["
+                + "  {\"tenantId\": \"" + vaultTenant + "\", \"clientId\": \"" + reader + "\","
+                + "   \"secrets\": [{\"value\": \"old\", \"expires\": \"2021-01-01T00:00:00Z\"},"
+                + "                 {\"value\": \"new\", \"expires\": \"2099-01-01T00:00:00Z\"}]},"
+                + "  {\"tenantId\": \"" + vaultTenant + "\", \"clientId\": \"" + writer + "\","
+                + "   \"secrets\": [{\"value\": \"w\"}]},"
+                + "  {\"tenantId\": \"" + newTenant + "\", \"clientId\": \"" + stranger + "\","
+                + "   \"secrets\": [{\"value\": \"s\"}]}],"
+                + "\"roleAssignments\": [{\"principalId\": \"" + reader + "\", \"role\": \"Key Vault Secrets User\"},"
+                + "  {\"principalId\": \"" + writer + "\", \"role\": \"Key Vault Secrets Officer\"}],"
+                + "\"vault\": {\"retentionDays\": 30},"
+                + "\"secrets\": [{\"name\": \"loaded\", \"value\": \"from-state\"}]}");
+        assertThat(loaded.status()).isEqualTo(204);
+        try {
+            HttpClient http = EmulatorClients.trusting(emulator.certificate());
+            SecretClient user = EmulatorClients.secretClientWithoutRetries(emulator, http,
+                    EmulatorClients.credential(emulator, http, vaultTenant, reader, "new"));
+            assertThat(user.getSecret("loaded").getValue()).isEqualTo("from-state");
+            assertThat(user.getSecret("loaded").getProperties().getRecoverableDays()).isEqualTo(30);
+            assertThatThrownBy(() -> user.setSecret("loaded", "x"))
+                    .isInstanceOf(HttpResponseException.class)
+                    .hasMessageContaining("ForbiddenByRbac");
+
+            SecretClient expired = EmulatorClients.secretClientWithoutRetries(emulator, http,
+                    EmulatorClients.credential(emulator, http, vaultTenant, reader, "old"));
+            assertThatThrownBy(() -> expired.getSecret("loaded")).hasStackTraceContaining("AADSTS7000222");
+
+            SecretClient officer = EmulatorClients.secretClientWithoutRetries(emulator, http,
+                    EmulatorClients.credential(emulator, http, vaultTenant, writer, "w"));
+            assertThat(officer.setSecret("written", "ok").getValue()).isEqualTo("ok");
+
+            // The officer of the built-in state is gone with its app registration.
+            assertThatThrownBy(() -> EmulatorClients.accessToken(EmulatorClients.officerCredential(emulator, http)))
+                    .hasStackTraceContaining("AADSTS700016");
+            // The new tenant signs its own apps in; the vault refuses their tokens (wrong issuer).
+            String strangerToken = EmulatorClients.accessToken(
+                    EmulatorClients.credential(emulator, http, newTenant, stranger, "s"));
+            RawHttp.Reply refused = raw.get(emulator.vaultUrl() + "/secrets?api-version=7.5", strangerToken);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.json().path("error").path("message").asText()).startsWith("AKV10032");
+        } finally {
+            // Back to the built-in state: an absent section keeps the default's, so {} is the default state.
+            assertThat(raw.postJson(admin + "state", "{}").status()).isEqualTo(204);
+        }
+        assertThatThrownBy(() -> client.getSecret("loaded")).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
