@@ -25,7 +25,20 @@ public final class ChildWriter {
 
   private ChildWriter() {}
 
+  /** A child never outlives a test run that lost track of it (its parent was killed, or hung). */
+  private static final long MAX_LIFETIME_MILLIS = 10 * 60 * 1000;
+
   public static void main(String[] args) throws IOException {
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(MAX_LIFETIME_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      Runtime.getRuntime().halt(3);
+    }, "lifetime-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     String mode = args[0];
     Map<String, Object> config = Map.of("path", args[1], "keyFile", args[2]);
     try (SecretStore store = SecretStores.open(new LocalSecretStoreProvider(), config)) {
@@ -38,10 +51,14 @@ public final class ChildWriter {
           // Large values make record files large, so the kill is likely to land while one is being written.
           store.put(SecretName.of(secret), SecretValue.ofText("value-" + n + "-" + PADDING));
           System.out.println("wrote " + secret + " " + n);
-          System.out.flush();
+          if (System.out.checkError()) {
+            return; // the test closed our output: nobody is listening any more
+          }
         }
       }
-      new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() == null) {
+        return; // the test went away before saying "go"
+      }
       SecretName name = SecretName.of(args[3]);
       int count = Integer.parseInt(args[4]);
       for (int i = 0; i < count; i++) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,14 +34,18 @@ class CrashSafetyTest {
       try (ChildProcess child = ChildProcess.start(tmp.resolve("child-" + round + ".err"), "loop",
           temp.storeDir.toString(), temp.keyFile.toString(), Integer.toString(SECRETS), Long.toString(offset))) {
         assertThat(child.readLine()).as("child started (see child-" + round + ".err if not)").isEqualTo("ready");
-        // Kill at a random moment: the child writes without pause, so it is usually inside a put.
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(40, 160));
-        while (System.nanoTime() < deadline) {
+        // Kill after a random number of acknowledged puts rather than after a wall-clock delay, so a slow
+        // machine still kills a child that is writing. The child starts the next put as soon as it has
+        // printed a line, so the kill usually lands inside one.
+        int puts = SECRETS + ThreadLocalRandom.current().nextInt(1, 4 * SECRETS);
+        for (int i = 0; i < puts; i++) {
           String[] line = child.readLine().split(" ");
+          assertThat(line[0]).isEqualTo("wrote");
           acknowledged.put(line[1], Long.parseLong(line[2]));
         }
         child.kill();
       }
+      assertThat(acknowledged).as("secrets written before the first kill").hasSize(SECRETS);
       assertEverySecretOldOrNew(temp, acknowledged);
       offset += 1_000_000; // later rounds write higher numbers, so "not older" stays checkable
     }
@@ -74,6 +77,9 @@ class CrashSafetyTest {
 
   private static void assertEverySecretOldOrNew(TempStore temp, Map<String, Long> acknowledged) throws Exception {
     try (SecretStore store = temp.open()) {
+      // Every secret the store lists (including one first created by the killed put) opens and decrypts.
+      assertThat(store.listAll(null)).allSatisfy(m -> assertThat(store.read(m.name()).value().text())
+          .startsWith("value-").endsWith("-" + ChildWriter.PADDING));
       for (Map.Entry<String, Long> ack : acknowledged.entrySet()) {
         String value = store.read(SecretName.of(ack.getKey())).value().text();
         assertThat(value).startsWith("value-").endsWith("-" + ChildWriter.PADDING);

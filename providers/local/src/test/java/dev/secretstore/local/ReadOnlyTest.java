@@ -59,18 +59,61 @@ class ReadOnlyTest {
   @Test
   @DisplayName("a store directory this user cannot write is read-only too")
   void unwritableDirectory() throws Exception {
-    Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-        "running as root: file modes do not deny root, so an unwritable directory cannot be arranged");
     TempStore temp = new TempStore(tmp);
     try (SecretStore store = temp.open()) {
       store.create(existing, SecretValue.ofText("v"));
     }
-    Files.setPosixFilePermissions(temp.storeDir, PosixFilePermissions.fromString("r-x------"));
-    try (SecretStore store = temp.open()) {
-      assertThat(store.read(existing).value().text()).isEqualTo("v");
-      assertDenied(() -> store.put(existing, SecretValue.ofText("x")), Operation.PUT, "not writable");
+    Map<String, byte[]> before = snapshot(temp.storeDir);
+    Runnable restore = makeUnwritable(temp.storeDir);
+    try {
+      Assumptions.assumeFalse(Files.isWritable(temp.storeDir),
+          "this user can write the directory even after its write permission was removed");
+      try (SecretStore store = temp.open()) {
+        assertThat(store.read(existing).value().text()).isEqualTo("v");
+        assertDenied(() -> store.put(existing, SecretValue.ofText("x")), Operation.PUT, "not writable");
+        assertDenied(() -> store.create(SecretName.of("db/new"), SecretValue.ofText("x")), Operation.CREATE,
+            "not writable");
+        assertDenied(() -> store.delete(existing), Operation.DELETE, "not writable");
+      }
     } finally {
-      Files.setPosixFilePermissions(temp.storeDir, PosixFilePermissions.fromString("rwx------"));
+      restore.run();
+    }
+    assertThat(snapshot(temp.storeDir)).as("store files byte-for-byte unchanged")
+        .containsOnlyKeys(before.keySet().toArray(new String[0]))
+        .allSatisfy((file, bytes) -> assertThat(bytes).isEqualTo(before.get(file)));
+  }
+
+  /**
+   * Removes write access to {@code dir} for this user and returns how to give it back. File modes do not
+   * deny root (CI containers often run as root), so there the directory is made immutable with
+   * {@code chattr +i}, which binds root too; without chattr the test is skipped with that reason.
+   */
+  private static Runnable makeUnwritable(Path dir) throws Exception {
+    if (!"root".equals(System.getProperty("user.name"))) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-x------"));
+      return () -> {
+        try {
+          Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      };
+    }
+    Assumptions.assumeTrue(chattr("+i", dir), "running as root, where file modes deny nothing, and 'chattr +i'"
+        + " (the one way to make a directory unwritable for root) is not available on this file system");
+    return () -> assertThat(chattr("-i", dir)).as("chattr -i " + dir).isTrue();
+  }
+
+  private static boolean chattr(String flag, Path dir) {
+    try {
+      Process p = new ProcessBuilder("chattr", flag, dir.toString()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
