@@ -81,6 +81,21 @@ class ListAndBatchTest {
     }
 
     @Test
+    void valuesOfOneFilterAreOredNegationsExcludeAndFiltersAreAnded() {
+        assertThat(names(client.listSecrets(b -> b.filters(filter(FilterNameStringType.NAME, "list/beta", "other/")))))
+                .containsExactlyInAnyOrder("list/beta", "other/gamma");
+        assertThat(names(client.listSecrets(b -> b.filters(filter(FilterNameStringType.NAME, "!list/alpha",
+                "!other/"))))).containsExactly("list/beta");
+        assertThat(names(client.listSecrets(b -> b.filters(filter(FilterNameStringType.TAG_VALUE, "!even")))))
+                .containsExactlyInAnyOrder("list/alpha-1", "list/alpha-3", "list/beta", "other/gamma");
+        assertThat(names(client.listSecrets(b -> b.filters(filter(FilterNameStringType.TAG_VALUE, "even", "od"),
+                filter(FilterNameStringType.NAME, "list/alpha-1", "list/alpha-2")))))
+                .containsExactlyInAnyOrder("list/alpha-1", "list/alpha-2");
+        assertThat(names(client.listSecrets(b -> b.filters(filter(FilterNameStringType.TAG_VALUE, "Even")))))
+                .as("tag-value is case-sensitive").isEmpty();
+    }
+
+    @Test
     void pagingWalksEverySecretOnce() {
         List<String> seen = new ArrayList<>();
         String token = null;

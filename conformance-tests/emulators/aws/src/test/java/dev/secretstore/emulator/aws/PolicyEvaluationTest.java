@@ -50,6 +50,11 @@ class PolicyEvaluationTest {
                   "Condition": {"ForAnyValue:StringEquals": {"aws:TagKeys": ["forbidden"]}}},
                  {"Effect": "Deny", "Action": "secretsmanager:GetSecretValue", "Resource": "*",
                   "Condition": {"ForAnyValue:StringEquals": {"aws:TagKeys": ["forbidden"]}}}]}]},
+              {"name": "batcher", "accessKeys": [{"accessKeyId": "AKIABATCHER000000001", "secretAccessKey": "b"}],
+               "policies": [{"Version": "2012-10-17", "Statement": [
+                 {"Effect": "Allow", "Action": "secretsmanager:BatchGetSecretValue", "Resource": "*"},
+                 {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "*",
+                  "Condition": {"StringEquals": {"secretsmanager:ResourceTag/AirbyteManaged": "true"}}}]}]},
               {"name": "wildcard", "accessKeys": [{"accessKeyId": "AKIAWILDCARD00000001", "secretAccessKey": "w"}],
                "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
                  "Action": "secretsmanager:Get*", "Resource": "arn:aws:secretsmanager:us-east-1:123456789012:secret:team-a/*"}]}]}
@@ -186,6 +191,26 @@ class PolicyEvaluationTest {
             expectError(() -> scoped.tagResource(b -> b.secretId("team-a/db").tags(
                     Tag.builder().key("fine").value("2").build(), Tag.builder().key("forbidden").value("1").build())),
                     "AccessDeniedException", 400, explicitlyDenied("scoped", "secretsmanager:TagResource", teamA));
+        }
+    }
+
+    @Test
+    void batchGetReportsEachDeniedSecretInErrorsAndFiltersNeedListSecrets() {
+        try (SecretsManagerClient batcher = as("AKIABATCHER000000001", "b")) {
+            var r = batcher.batchGetSecretValue(b -> b.secretIdList("managed/yes", "legacy/untagged"));
+            assertThat(r.secretValues()).extracting(v -> v.name()).containsExactly("managed/yes");
+            assertThat(r.errors()).hasSize(1);
+            assertThat(r.errors().get(0).secretId()).isEqualTo("legacy/untagged");
+            assertThat(r.errors().get(0).errorCode()).isEqualTo("AccessDeniedException");
+            assertThat(r.errors().get(0).message())
+                    .isEqualTo(denied("batcher", "secretsmanager:GetSecretValue", untaggedArn));
+            expectError(() -> batcher.batchGetSecretValue(b -> b.filters(software.amazon.awssdk.services
+                            .secretsmanager.model.Filter.builder().key("name").values("managed/").build())),
+                    "AccessDeniedException", 400, denied("batcher", "secretsmanager:ListSecrets", "*"));
+        }
+        try (SecretsManagerClient strict = as("AKIASTRICT0000000001", "s")) {
+            expectError(() -> strict.batchGetSecretValue(b -> b.secretIdList("managed/yes")), "AccessDeniedException",
+                    400, denied("strict", "secretsmanager:BatchGetSecretValue", "*"));
         }
     }
 

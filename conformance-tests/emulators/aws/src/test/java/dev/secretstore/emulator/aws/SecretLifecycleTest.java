@@ -116,11 +116,23 @@ class SecretLifecycleTest {
         assertThat(again.versionId()).isEqualTo(put.versionId()).isEqualTo(token);
         assertThat(client.describeSecret(b -> b.secretId(name)).versionIdsToStages()).hasSize(2);
 
+        // A late repeat, after a newer version took AWSCURRENT, is still a no-op: it moves no label back.
+        String newer = client.putSecretValue(b -> b.secretId(name).secretString("x")).versionId();
+        assertThat(client.putSecretValue(b -> b.secretId(name).secretString("w").clientRequestToken(token))
+                .versionId()).isEqualTo(token);
+        assertThat(client.describeSecret(b -> b.secretId(name)).versionIdsToStages())
+                .containsEntry(newer, java.util.List.of("AWSCURRENT"))
+                .containsEntry(token, java.util.List.of("AWSPREVIOUS"));
+
         ResourceExistsException e = (ResourceExistsException) expectError(() -> client.putSecretValue(b -> b
                 .secretId(name).secretString("other").clientRequestToken(token)), "ResourceExistsException", 400,
                 "You can't modify an existing version, you can only create a new version.");
         assertThat(e).isInstanceOf(ResourceExistsException.class);
-        assertThat(client.getSecretValue(b -> b.secretId(name)).secretString()).isEqualTo("w");
+        // The refused request changed nothing.
+        assertThat(client.getSecretValue(b -> b.secretId(name)).secretString()).isEqualTo("x");
+        assertThat(client.getSecretValue(b -> b.secretId(name).versionId(token)).secretString()).isEqualTo("w");
+        assertThat(client.describeSecret(b -> b.secretId(name)).versionIdsToStages().get(token))
+                .containsExactly("AWSPREVIOUS");
     }
 
     @Test
@@ -185,7 +197,10 @@ class SecretLifecycleTest {
         String name = unique("gone");
         String arn = client.createSecret(b -> b.name(name).secretString("x")).arn();
         client.deleteSecret(b -> b.secretId(name));
-        client.deleteSecret(b -> b.secretId(name).forceDeleteWithoutRecovery(true));
+        Instant before = Instant.now();
+        DeleteSecretResponse forced = client.deleteSecret(b -> b.secretId(name).forceDeleteWithoutRecovery(true));
+        assertThat(forced.arn()).isEqualTo(arn);
+        assertThat(forced.deletionDate()).isBetween(before.minusSeconds(5), Instant.now().plusSeconds(5));
 
         expectError(() -> client.getSecretValue(b -> b.secretId(name)), "ResourceNotFoundException", 400, null);
         String recreated = client.createSecret(b -> b.name(name).secretString("y")).arn();

@@ -62,7 +62,8 @@ final class BatchGetSecretValueOperation implements Operation {
 
         ctx.authorizer().require(ctx.principal(), "secretsmanager:ListSecrets", "*",
                 ctx.authorizer().baseContext(ctx.principal(), ctx.region()));
-        List<Secret> matching = ListSecretsOperation.matching(ctx, filters, false, false);
+        List<Secret> matching = ListSecretsOperation.matching(ctx, filters, false,
+                ListSecretsOperation.byCreation());
         int pageSize = max == null ? MAX_IDS : max.intValue();
         int end = Math.min(matching.size(), offset + pageSize);
         for (Secret secret : matching.subList(Math.min(offset, matching.size()), end)) {
