@@ -143,6 +143,12 @@ class AssumeRoleTest {
     }
 
     @Test
+    void stsActionsOutsideTheEmulatorAreInvalidAction() {
+        expectError(alice::getSessionToken, "InvalidAction", 400,
+                "Could not find operation GetSessionToken for version 2011-06-15");
+    }
+
+    @Test
     void sessionCredentialsExpire() {
         Credentials c = alice.assumeRole(b -> b.roleArn(READER).roleSessionName("short").durationSeconds(900))
                 .credentials();

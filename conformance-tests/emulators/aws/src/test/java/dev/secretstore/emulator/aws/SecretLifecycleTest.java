@@ -319,6 +319,16 @@ class SecretLifecycleTest {
     }
 
     @Test
+    void operationsOutsideTheEmulatorAreRefusedNotFaked() {
+        String name = unique("unimplemented");
+        client.createSecret(b -> b.name(name).secretString("x"));
+        var e = expectError(() -> client.listSecretVersionIds(b -> b.secretId(name)), "UnknownOperationException",
+                400, null);
+        assertThat(e.awsErrorDetails().errorMessage()).contains("secretsmanager.ListSecretVersionIds");
+        expectError(() -> client.rotateSecret(b -> b.secretId(name)), "UnknownOperationException", 400, null);
+    }
+
+    @Test
     void missingSecretIdIsAValidationError() {
         expectError(() -> client.getSecretValue(b -> { }), "ValidationException", 400, null);
     }
