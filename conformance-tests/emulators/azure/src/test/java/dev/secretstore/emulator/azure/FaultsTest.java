@@ -121,10 +121,12 @@ class FaultsTest {
     @Test
     @DisplayName("latency delays the answer past a client's response timeout; without it the call succeeds")
     void latency() {
-        HttpClient impatient = EmulatorClients.trusting(emulator.certificate(), Duration.ofMillis(300));
+        // Wide margins both ways: an unfaulted call on a loaded CI machine must never hit the 2 s timeout, and
+        // the injected 30 s is far past it (the client gives up at 2 s; the test never waits the 30 s).
+        HttpClient impatient = EmulatorClients.trusting(emulator.certificate(), Duration.ofSeconds(2));
         SecretClient impatientClient = EmulatorClients.secretClientWithoutRetries(emulator, impatient, credential);
         assertThat(impatientClient.getSecret("steady").getValue()).isEqualTo("value");
-        emulator.injectFault(Fault.latency(Duration.ofSeconds(2)).on(Operation.GET_SECRET));
+        emulator.injectFault(Fault.latency(Duration.ofSeconds(30)).on(Operation.GET_SECRET));
 
         assertThatThrownBy(() -> impatientClient.getSecret("steady"))
                 .isNotInstanceOf(HttpResponseException.class)
