@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -78,6 +79,29 @@ class MasterKeyTest {
     assertThatThrownBy(() -> temp.open(Map.of("path", temp.storeDir.toString(), "keyEnv", "NOT_SET_ANYWHERE")))
         .isInstanceOf(AuthenticationFailedException.class)
         .hasMessageContaining("NOT_SET_ANYWHERE");
+  }
+
+  @Test
+  @DisplayName("a key pasted into keyEnv instead of a variable name is a config problem that never quotes it")
+  void keyPastedIntoKeyEnvIsNotEchoed() {
+    TempStore temp = new TempStore(tmp);
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    raw[0] = 'k'; // a lower-case letter in the text form, as almost every random key has
+    String padded = Base64.getEncoder().encodeToString(raw);
+    String unpadded = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    for (String pasted : List.of(padded, unpadded, "db password")) {
+      Map<String, Object> config = Map.of("path", temp.storeDir.toString(), "keyEnv", pasted);
+      assertThatThrownBy(() -> temp.open(config))
+          .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+              assertThat(p.field()).isEqualTo("keyEnv");
+              assertThat(p.message()).startsWith("expected the name of an environment variable");
+            });
+            assertThat(e.getMessage()).doesNotContain(pasted);
+          });
+    }
+    assertThat(temp.storeDir).as("nothing created for a refused config").doesNotExist();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.secretstore.local.internal;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,8 +26,14 @@ public record LocalSettings(Path storeDir, KeySource keySource, boolean readOnly
     Path storeDir = expand(path.orElse(DEFAULT_PATH), "path", home);
     KeySource key;
     if (keyEnv.isPresent()) {
-      if (keyEnv.get().isBlank() || keyEnv.get().indexOf('=') >= 0) {
-        throw StoreFault.config("keyEnv", "expected the name of an environment variable");
+      // Never echoed: a user who pasted the key itself here would otherwise see it in the error.
+      if (looksLikeKey(keyEnv.get())) {
+        throw StoreFault.config("keyEnv", "expected the name of an environment variable that holds the key,"
+            + " not the key itself");
+      }
+      if (!ENV_NAME.matcher(keyEnv.get()).matches()) {
+        throw StoreFault.config("keyEnv", "expected the name of an environment variable (letters, digits and _,"
+            + " not starting with a digit)");
       }
       key = new KeySource.Env(keyEnv.get());
     } else {
@@ -37,6 +44,26 @@ public record LocalSettings(Path storeDir, KeySource keySource, boolean readOnly
       throw StoreFault.config("tagKey", "expected a non-empty tag key");
     }
     return new LocalSettings(storeDir, key, readOnly, tag);
+  }
+
+  private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private static boolean looksLikeKey(String text) {
+    String trimmed = text.strip();
+    // Variable names are conventionally upper case; a random base64 key has lower-case letters.
+    if (trimmed.chars().noneMatch(Character::isLowerCase)) {
+      return false;
+    }
+    for (java.util.Base64.Decoder decoder : List.of(java.util.Base64.getDecoder(), java.util.Base64.getUrlDecoder())) {
+      try {
+        if (decoder.decode(trimmed).length == MasterKey.BYTES) {
+          return true;
+        }
+      } catch (IllegalArgumentException notBase64) {
+        // try the other alphabet
+      }
+    }
+    return false;
   }
 
   static Path expand(String text, String field, Path home) {
