@@ -107,6 +107,9 @@ class SecretLifecycleTest {
                 .clientRequestToken(createToken));
         assertThat(repeat.arn()).isEqualTo(first.arn());
         assertThat(repeat.versionId()).isEqualTo(createToken);
+        expectError(() -> client.createSecret(b -> b.name(name).secretString("other").clientRequestToken(createToken)),
+                "ResourceExistsException", 400, "The operation failed because the secret " + name + " already exists.");
+        assertThat(client.describeSecret(b -> b.secretId(name)).versionIdsToStages()).hasSize(1);
 
         String token = UUID.randomUUID().toString();
         PutSecretValueResponse put = client.putSecretValue(b -> b.secretId(name).secretString("w")
@@ -235,6 +238,9 @@ class SecretLifecycleTest {
                 "InvalidParameterException", 400,
                 "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
         assertThat(both).isInstanceOf(InvalidParameterException.class);
+        expectError(() -> client.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(0L)
+                        .forceDeleteWithoutRecovery(true)), "InvalidParameterException", 400,
+                "The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).");
         expectError(() -> client.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(6L)),
                 "InvalidParameterException", 400,
                 "The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).");

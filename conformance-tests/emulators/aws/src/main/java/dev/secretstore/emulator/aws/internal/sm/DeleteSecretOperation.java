@@ -17,13 +17,15 @@ final class DeleteSecretOperation implements Operation {
         Long window = ctx.fields().number("RecoveryWindowInDays");
         Boolean forceField = ctx.fields().bool("ForceDeleteWithoutRecovery");
         boolean force = Boolean.TRUE.equals(forceField);
-        if (window != null && force) {
-            throw SecretsManagerErrors.invalidParameter(
-                    "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
-        }
+        // The range is checked first: AWS answers RecoveryWindowInDays=0 with ForceDeleteWithoutRecovery=true with
+        // the range message (getmoto/moto#6461 quotes the real response).
         if (window != null && (window < 7 || window > 30)) {
             throw SecretsManagerErrors.invalidParameter(
                     "The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).");
+        }
+        if (window != null && force) {
+            throw SecretsManagerErrors.invalidParameter(
+                    "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
         }
         Secret secret = SecretTargeting.resolve(ctx, "secretsmanager:DeleteSecret", keys -> keys
                 .put("secretsmanager:ForceDeleteWithoutRecovery", forceField == null ? null : forceField.toString())
