@@ -35,7 +35,9 @@ public final class SecretstoreCli implements Callable<Integer> {
 
     private final Io io;
 
+    /** Inherited: {@code secretstore providers --providers-dir DIR} works as well as before the subcommand. */
     @Option(names = "--providers-dir", paramLabel = "DIR", defaultValue = "${env:SECRETSTORE_PROVIDERS}",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Also load providers from every jar in DIR (default: $SECRETSTORE_PROVIDERS).")
     Path providersDir;
 

@@ -44,6 +44,9 @@ class ProvidersCommandTest {
                 .containsPattern("keystoreFile\\s+string\\s+required")
                 .containsPattern("password\\s+string\\s+optional\\s+secret")
                 .contains("local  (type local");
+        CliRun.Result after = CliRun.run("providers", "--providers-dir", dir.toString());
+        assertThat(after.exitCode()).as("--providers-dir after the subcommand: " + after).isZero();
+        assertThat(after.out()).contains("example-keystore  (type example-keystore");
     }
 
     @Test
