@@ -129,7 +129,10 @@ class RbacTest {
                 .isInstanceOf(HttpResponseException.class)
                 .satisfies(e -> assertThat(((HttpResponseException) e).getResponse().getStatusCode()).isEqualTo(403))
                 .hasMessageContaining("\"code\":\"Forbidden\"")
-                .hasMessageContaining("Caller is not authorized to perform action on resource.")
+                .hasMessageContaining("Caller is not authorized to perform action on resource.\\r\\nIf role assignments, "
+                        + "deny assignments or role definitions were changed recently, please observe propagation "
+                        + "time.\\r\\nCaller: appid=")
+                .hasMessageContaining(";iss=https://sts.windows.net/" + EmulatorDefaults.TENANT_ID + "/")
                 .hasMessageContaining("Action: '" + ACTION_PREFIX + action + "'")
                 .hasMessageContaining("Resource: '" + resource + "'")
                 .hasMessageContaining("Assignment: (not found)")

@@ -181,6 +181,28 @@ class SecretOperationsTest {
     }
 
     @Test
+    @DisplayName("nbf and exp are stored and returned, not enforced: an expired or not-yet-valid secret is still read")
+    void notBeforeAndExpiresAreNotEnforced() {
+        java.time.OffsetDateTime past = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(1)
+                .withNano(0);
+        java.time.OffsetDateTime future = past.plusDays(30);
+        KeyVaultSecret expired = new KeyVaultSecret("expired-yesterday", "still-readable");
+        expired.getProperties().setExpiresOn(past);
+        KeyVaultSecret early = new KeyVaultSecret("valid-next-month", "readable-early");
+        early.getProperties().setNotBefore(future);
+
+        client.setSecret(expired);
+        client.setSecret(early);
+
+        KeyVaultSecret readExpired = client.getSecret("expired-yesterday");
+        assertThat(readExpired.getValue()).isEqualTo("still-readable");
+        assertThat(readExpired.getProperties().getExpiresOn()).isEqualTo(past);
+        KeyVaultSecret readEarly = client.getSecret("valid-next-month");
+        assertThat(readEarly.getValue()).isEqualTo("readable-early");
+        assertThat(readEarly.getProperties().getNotBefore()).isEqualTo(future);
+    }
+
+    @Test
     @DisplayName("delete is soft: get/list deleted show it, the name is 409 ObjectIsDeletedButRecoverable, recover brings it back")
     void softDeleteAndRecover() {
         client.setSecret("soft", "keep-me");
