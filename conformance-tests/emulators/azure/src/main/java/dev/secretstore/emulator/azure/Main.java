@@ -35,7 +35,15 @@ public final class Main {
             System.err.println(USAGE);
             System.exit(2);
         }
-        AzureKeyVaultEmulator emulator = builder.start();
+        AzureKeyVaultEmulator emulator;
+        try {
+            emulator = builder.start();
+        } catch (RuntimeException e) {
+            // A state file the parser refuses, or a port already taken: say which, without a stack trace.
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         if (certOut != null) {
             emulator.writeCertificatePem(certOut);
         }

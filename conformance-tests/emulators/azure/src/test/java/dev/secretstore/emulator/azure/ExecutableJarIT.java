@@ -72,6 +72,35 @@ class ExecutableJarIT {
         assertThat(process.isAlive()).isFalse();
     }
 
+    @Test
+    @DisplayName("a state file it refuses: a message naming the field, exit code 1, no READY")
+    void refusesABadStateFile(@TempDir Path dir) throws Exception {
+        Path jar = Path.of(System.getProperty("emulator.jar", "target/secretstore-emulator-azure.jar"));
+        Path state = dir.resolve("bad-state.json");
+        Files.writeString(state, "{\"vault\": {\"retentionDays\": 3}}");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
+        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port", "0",
+                "--state", state.toString())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+                try (InputStream in = process.getInputStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits by itself").isTrue();
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(output.get(10, TimeUnit.SECONDS)).contains("vault.retentionDays").doesNotContain("READY")
+                    .doesNotContain("\tat ");
+        } finally {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     /** The URL from the READY line; the rest of the output is drained so the child never blocks on it. */
     private static CompletableFuture<String> awaitReady(Process process) {
         CompletableFuture<String> ready = new CompletableFuture<>();
