@@ -41,6 +41,7 @@ import java.util.function.Function;
  * key), {@code readOnly}, {@code tagKey}; all optional. With no key configured, a random 256-bit key is
  * created at {@code ~/.secretstore/master.key} (mode 0600) the first time the store is opened.
  */
+@SuppressWarnings("exports") // @AutoService is compile-time only (class retention), never part of the API
 @AutoService(SecretStoreProvider.class)
 public final class LocalSecretStoreProvider implements SecretStoreProvider {
   public static final String NAME = "local";
