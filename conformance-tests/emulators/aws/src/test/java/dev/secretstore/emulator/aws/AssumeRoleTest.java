@@ -101,6 +101,40 @@ class AssumeRoleTest {
     }
 
     @Test
+    void aSessionPolicyNarrowsTheRoleAndDenialsNameIt() {
+        String policy = """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": "secretsmanager:*", "Resource": "*"},
+                  {"Effect": "Deny", "Action": "secretsmanager:GetSecretValue", "Resource": "*",
+                   "Condition": {"StringEquals": {"secretsmanager:ResourceTag/AirbyteManaged": "true"}}}]}
+                """;
+        Credentials c = alice.assumeRole(b -> b.roleArn(READER).roleSessionName("narrow").policy(policy))
+                .credentials();
+        String who = "User: arn:aws:sts::" + ACCOUNT + ":assumed-role/reader/narrow is not authorized to perform: ";
+        try (SecretsManagerClient sm = Clients.secretsManager(emulator.endpoint(), Clients.session(c))) {
+            assertThat(sm.getSecretValue(b -> b.secretId("shared/legacy")).secretString()).isEqualTo("old");
+            String managed = sm.describeSecret(b -> b.secretId("shared/db")).arn();
+            expectError(() -> sm.getSecretValue(b -> b.secretId("shared/db")), "AccessDeniedException", 400,
+                    who + "secretsmanager:GetSecretValue on resource: " + managed
+                            + " with an explicit deny in a session policy");
+            // The session policy allows everything else, but the role itself does not allow PutSecretValue.
+            expectError(() -> sm.putSecretValue(b -> b.secretId("shared/legacy").secretString("x")),
+                    "AccessDeniedException", 400, null);
+        }
+        Credentials d = alice.assumeRole(b -> b.roleArn(READER).roleSessionName("describe-only").policy("""
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": "secretsmanager:DescribeSecret", "Resource": "*"}]}
+                """)).credentials();
+        try (SecretsManagerClient sm = Clients.secretsManager(emulator.endpoint(), Clients.session(d))) {
+            String legacy = sm.describeSecret(b -> b.secretId("shared/legacy")).arn();
+            expectError(() -> sm.getSecretValue(b -> b.secretId("shared/legacy")), "AccessDeniedException", 400,
+                    "User: arn:aws:sts::" + ACCOUNT + ":assumed-role/reader/describe-only is not authorized to "
+                            + "perform: secretsmanager:GetSecretValue on resource: " + legacy
+                            + " because no session policy allows the secretsmanager:GetSecretValue action");
+        }
+    }
+
+    @Test
     void trustPolicyThatDoesNotNameTheCallerRefuses() {
         try (StsClient mallory = Clients.sts(emulator.endpoint(),
                 Clients.keys("AKIAMALLORY000000001", "mallory-secret"))) {

@@ -3,8 +3,8 @@ package dev.secretstore.emulator.aws.internal.iam;
 import java.util.List;
 
 /**
- * IAM's evaluation for one account: an explicit Deny wins, otherwise some Allow is needed; when a session policy
- * is present both it and the identity policies must allow.
+ * IAM's evaluation for one account: an explicit Deny in any policy wins, otherwise some Allow is needed; when a
+ * session policy is present both it and the identity policies must allow.
  */
 public final class PolicyEvaluator {
     private PolicyEvaluator() {
@@ -12,11 +12,18 @@ public final class PolicyEvaluator {
 
     public static Decision evaluate(Principal principal, String action, String resource, RequestContext context) {
         Decision identity = evaluate(principal.identityPolicies(), action, resource, context);
-        if (identity != Decision.ALLOW || principal.sessionPolicies().isEmpty()) {
-            return identity;
+        Decision session = principal.sessionPolicies().isEmpty() ? Decision.ALLOW
+                : evaluate(principal.sessionPolicies(), action, resource, context);
+        if (identity == Decision.EXPLICIT_DENY) {
+            return Decision.EXPLICIT_DENY;
         }
-        Decision session = evaluate(principal.sessionPolicies(), action, resource, context);
-        return session == Decision.ALLOW ? Decision.ALLOW : session;
+        if (session == Decision.EXPLICIT_DENY) {
+            return Decision.SESSION_EXPLICIT_DENY;
+        }
+        if (identity != Decision.ALLOW) {
+            return Decision.IMPLICIT_DENY;
+        }
+        return session == Decision.ALLOW ? Decision.ALLOW : Decision.SESSION_IMPLICIT_DENY;
     }
 
     static Decision evaluate(List<PolicyDocument> policies, String action, String resource, RequestContext context) {
@@ -62,9 +69,12 @@ public final class PolicyEvaluator {
 
     /** The message AWS sends with AccessDeniedException / AccessDenied. */
     public static String denialMessage(Principal principal, String action, String resource, Decision decision) {
-        String because = decision == Decision.EXPLICIT_DENY
-                ? "with an explicit deny in an identity-based policy"
-                : "because no identity-based policy allows the " + action + " action";
+        String because = switch (decision) {
+            case EXPLICIT_DENY -> "with an explicit deny in an identity-based policy";
+            case SESSION_EXPLICIT_DENY -> "with an explicit deny in a session policy";
+            case SESSION_IMPLICIT_DENY -> "because no session policy allows the " + action + " action";
+            default -> "because no identity-based policy allows the " + action + " action";
+        };
         return "User: " + principal.arn() + " is not authorized to perform: " + action + " on resource: " + resource
                 + " " + because;
     }

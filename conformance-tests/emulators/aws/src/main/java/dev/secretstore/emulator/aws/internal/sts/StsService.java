@@ -84,7 +84,7 @@ public final class StsService {
         }
         TrustOutcome trust = PolicyEvaluator.evaluateTrust(role.trustPolicy(), caller, action, roleArn, context);
         Decision identity = PolicyEvaluator.evaluate(caller, action, roleArn, context);
-        boolean allowed = identity != Decision.EXPLICIT_DENY && (trust == TrustOutcome.ALLOWED_EXPLICITLY
+        boolean allowed = !identity.isExplicitDeny() && (trust == TrustOutcome.ALLOWED_EXPLICITLY
                 || (trust == TrustOutcome.ALLOWED_VIA_ACCOUNT && identity == Decision.ALLOW));
         if (!allowed || !caller.accountId().equals(role.accountId()) && identity != Decision.ALLOW) {
             throw denied;

@@ -93,7 +93,7 @@ class ConditionSemanticsTest {
         assertThat(PolicyEvaluator.evaluate(caller, "secretsmanager:GetSecretValue", "*", new RequestContext()))
                 .isEqualTo(Decision.ALLOW);
         assertThat(PolicyEvaluator.evaluate(caller, "secretsmanager:DeleteSecret", "*", new RequestContext()))
-                .isEqualTo(Decision.IMPLICIT_DENY);
+                .isEqualTo(Decision.SESSION_IMPLICIT_DENY);
     }
 
     @Test
