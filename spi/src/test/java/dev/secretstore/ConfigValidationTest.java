@@ -279,6 +279,33 @@ class ConfigValidationTest {
         }
     }
 
+    static Stream<Arguments> unclearShapesWithCredentials() {
+        return Stream.of(
+                Arguments.of("azure and gcp fields together", "ambiguous config", map("vaultUrl",
+                        "https://v.vault.azure.net/", "clientSecret", CLIENT_SECRET, "projectId", "my-project",
+                        "credentialsJson", CREDENTIALS_JSON)),
+                Arguments.of("aws keys without auth_type or region", "auth_type: required field is missing",
+                        map("awsAccessKey", ACCESS_KEY, "awsSecretAccessKey", SECRET_KEY)),
+                Arguments.of("only unknown fields", "no installed provider recognises this config",
+                        map("password", SECRET_KEY, "token", CLIENT_SECRET)),
+                Arguments.of("a provider field naming no provider", "no such provider: acme",
+                        map("provider", "acme", "clientSecret", CLIENT_SECRET)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("unclearShapesWithCredentials")
+    @DisplayName("open of an unrecognised, ambiguous or incomplete shape says so and quotes no credential value")
+    void noCredentialWhenTheShapeIsUnclear(String description, String expected, Map<String, Object> config) {
+        Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> SecretStores.open(config));
+        assertThat(e).isInstanceOfAny(InvalidConfigException.class, NoSuchProviderException.class)
+                .hasMessageContaining(expected);
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        for (String credential : List.of(SECRET_KEY, ACCESS_KEY, CLIENT_SECRET, CREDENTIALS_JSON, "canary-pk")) {
+            assertThat(trace.toString()).doesNotContain(credential);
+        }
+    }
+
     @Test
     @DisplayName("a provider that quotes a secret value in its own problem is scrubbed by the facade")
     void providerQuotingSecretIsScrubbed() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.secretstore.testing.BrokenConstructorProvider;
+import dev.secretstore.testing.CountedConstructionProvider;
 import dev.secretstore.testing.IsolatedProviderLoader;
 import dev.secretstore.testing.MemoryProvider;
 import dev.secretstore.testing.NeedsDependencyProvider;
@@ -50,6 +51,27 @@ class DiscoveryTest {
                 "dev.secretstore.testing.AwsShapedProvider", "dev.secretstore.testing.AzureShapedProvider",
                 "dev.secretstore.testing.GcpShapedProvider")));
         assertThat(OpenCounter.OPENS.get()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("discovery is lazy and happens once per class loader")
+    void lazyOncePerLoader(@TempDir Path other) {
+        int before = CountedConstructionProvider.CONSTRUCTED.get();
+        ClassLoader first = IsolatedProviderLoader.over(dir, List.of(CountedConstructionProvider.class.getName()));
+        ClassLoader second = IsolatedProviderLoader.over(other, List.of(CountedConstructionProvider.class.getName(),
+                MemoryProvider.class.getName()));
+        assertThat(CountedConstructionProvider.CONSTRUCTED.get()).as("constructed before any lookup").isEqualTo(before);
+
+        assertThat(names(SecretStores.installedProviders(first))).containsExactly("counted");
+        SecretStores.installedProviders(first);
+        SecretStores.providerLoadFailures(first);
+        SecretStores.getInstance("counted", java.util.Map.of(), first).close();
+        assertThat(CountedConstructionProvider.CONSTRUCTED.get()).as("constructed after lookups through one loader")
+                .isEqualTo(before + 1);
+
+        assertThat(names(SecretStores.installedProviders(second))).containsExactly("counted", "memory");
+        assertThat(CountedConstructionProvider.CONSTRUCTED.get()).as("constructed after a second loader's lookup")
+                .isEqualTo(before + 2);
     }
 
     @Test
