@@ -31,7 +31,14 @@ final class ApiErrors {
   static String messages(Throwable e) {
     StringBuilder b = new StringBuilder();
     for (Throwable t = e; t != null; t = t.getCause()) {
-      b.append(t.getMessage()).append('\n');
+      String m = String.valueOf(t.getMessage());
+      b.append(m).append('\n');
+      int json = m.indexOf("{\"error\"");
+      if (json >= 0) {
+        // The HttpJson transport quotes the response body as JSON text; add its message as the server wrote it.
+        b.append(com.google.gson.JsonParser.parseString(m.substring(json)).getAsJsonObject()
+            .getAsJsonObject("error").get("message").getAsString()).append('\n');
+      }
     }
     return b.toString();
   }

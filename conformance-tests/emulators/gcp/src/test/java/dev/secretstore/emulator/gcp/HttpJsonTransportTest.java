@@ -152,7 +152,9 @@ class HttpJsonTransportTest {
     assertFails(() -> client.accessSecretVersion(PARENT + "/secrets/rest-none/versions/latest"), Code.NOT_FOUND,
         "Secret [" + NUMBER + "/secrets/rest-none] not found or has no versions.");
     assertFails(() -> client.createSecret(PARENT, "rest-bad", SecretLifecycleTest.automatic().toBuilder()
-        .putLabels("BAD", "x").build()), Code.INVALID_ARGUMENT, "Label key 'BAD' is invalid");
+        .putLabels("BAD", "x").build()), Code.INVALID_ARGUMENT,
+        "Invalid field \"labels\"; key \"BAD\" does not conform to regular expression \"[\\p{Ll}\\p{Lo}][\\p{Ll}\\p{Lo}\\p{N}_-]{0,62}\"; "
+            + "first character \"B\"");
     assertFails(() -> withKey.addSecretVersion(PARENT + "/secrets/rest-dup", SecretPayload.getDefaultInstance()),
         Code.PERMISSION_DENIED, "Permission 'secretmanager.versions.add' denied for resource '" + PARENT
             + "/secrets/rest-dup' (or it may not exist).");

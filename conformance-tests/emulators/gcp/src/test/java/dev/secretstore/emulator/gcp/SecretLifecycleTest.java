@@ -180,18 +180,38 @@ class SecretLifecycleTest {
         .build()), Code.INVALID_ARGUMENT, "64KiB");
   }
 
+  private static final String KEY_PATTERN = "\"[\\p{Ll}\\p{Lo}][\\p{Ll}\\p{Lo}\\p{N}_-]{0,62}\"";
+  private static final String VALUE_PATTERN = "\"[\\p{Ll}\\p{Lo}\\p{N}_-]{0,63}\"";
+  private static final String NOT_A_LABEL_CHARACTER =
+      " is not a non-uppercased letter (Unicode character class Ll or Lo), digit, hyphen, or underscore";
+
+  private static Secret labelled(String key, String value) {
+    return automatic().toBuilder().putLabels(key, value).build();
+  }
+
+  /** Wording as the service gives it (recorded in public error reports; see the README). */
   @Test
-  void labelRulesAreEnforced() {
-    assertFails(() -> client.createSecret(PARENT, "l1", automatic().toBuilder().putLabels("Env", "x").build()),
-        Code.INVALID_ARGUMENT, "Label key 'Env' is invalid");
-    assertFails(() -> client.createSecret(PARENT, "l2", automatic().toBuilder().putLabels("1env", "x").build()),
-        Code.INVALID_ARGUMENT, "Label key '1env'");
-    assertFails(() -> client.createSecret(PARENT, "l3", automatic().toBuilder().putLabels("env", "Prod").build()),
-        Code.INVALID_ARGUMENT, "Label value of key 'env'");
-    assertFails(() -> client.createSecret(PARENT, "l4", automatic().toBuilder().putLabels("k" + "x".repeat(63), "v")
-        .build()), Code.INVALID_ARGUMENT, "is invalid");
-    assertFails(() -> client.createSecret(PARENT, "l5", automatic().toBuilder().putLabels("k", "v".repeat(64))
-        .build()), Code.INVALID_ARGUMENT, "Label value");
+  void labelRulesAreEnforcedWithTheServicesMessages() {
+    assertFails(() -> client.createSecret(PARENT, "l1", labelled("Env", "x")), Code.INVALID_ARGUMENT,
+        "Invalid field \"labels\"; key \"Env\" does not conform to regular expression " + KEY_PATTERN
+            + "; first character \"E\" is not a non-uppercased letter (Unicode character class Ll or Lo)");
+    assertFails(() -> client.createSecret(PARENT, "l2", labelled("1env", "x")), Code.INVALID_ARGUMENT,
+        "key \"1env\" does not conform to regular expression " + KEY_PATTERN + "; first character \"1\"");
+    assertFails(() -> client.createSecret(PARENT, "l2b", labelled("team.name", "x")), Code.INVALID_ARGUMENT,
+        "key \"team.name\" does not conform to regular expression " + KEY_PATTERN + "; character \".\" at position 4"
+            + NOT_A_LABEL_CHARACTER);
+    assertFails(() -> client.createSecret(PARENT, "l3", labelled("entity", "bot_kyma-modg-stage@protecode-sc.local")),
+        Code.INVALID_ARGUMENT, "Invalid field \"labels.entity\"; value \"bot_kyma-modg-stage@protecode-sc.local\" does "
+            + "not conform to regular expression " + VALUE_PATTERN + "; character \"@\" at position 19"
+            + NOT_A_LABEL_CHARACTER);
+    assertFails(() -> client.createSecret(PARENT, "l3b", labelled("env", "Prod")), Code.INVALID_ARGUMENT,
+        "value \"Prod\" does not conform to regular expression " + VALUE_PATTERN + "; character \"P\" at position 0");
+    assertFails(() -> client.createSecret(PARENT, "l4", labelled("k" + "x".repeat(63), "v")), Code.INVALID_ARGUMENT,
+        "does not conform to regular expression " + KEY_PATTERN + "; it is 64 characters long, more than 63");
+    assertFails(() -> client.createSecret(PARENT, "l5", labelled("k", "v".repeat(64))), Code.INVALID_ARGUMENT,
+        "Invalid field \"labels.k\"; value");
+    assertFails(() -> client.createSecret(PARENT, "l6", labelled("k", "界".repeat(43))), Code.INVALID_ARGUMENT,
+        "its UTF-8 encoding is 129 bytes, more than 128");
     Secret.Builder many = automatic().toBuilder();
     for (int i = 0; i < 64; i++) {
       many.putLabels("k" + i, "v");
@@ -200,15 +220,26 @@ class SecretLifecycleTest {
     many.putLabels("k64", "v");
     assertFails(() -> client.createSecret(PARENT, "l65", many.build()), Code.INVALID_ARGUMENT, "at most 64 labels");
     Secret ok = client.createSecret(PARENT, "lok", automatic().toBuilder().putLabels("k" + "x".repeat(62),
-        "v".repeat(63)).putLabels("équipe", "données_1-2").putLabels("empty", "").build());
-    assertThat(ok.getLabelsCount()).isEqualTo(3);
-    assertFails(() -> client.getSecret(PARENT + "/secrets/l1"), Code.NOT_FOUND, "not found");
+        "v".repeat(63)).putLabels("équipe", "données_1-2").putLabels("empty", "").putLabels("名前", "界".repeat(42))
+        .build());
+    assertThat(ok.getLabelsCount()).isEqualTo(4);
+    for (String refused : List.of("l1", "l2", "l2b", "l3", "l3b", "l4", "l5", "l6", "l65")) {
+      assertFails(() -> client.getSecret(PARENT + "/secrets/" + refused), Code.NOT_FOUND, "not found");
+    }
+    assertFails(() -> client.updateSecret(Secret.newBuilder().setName(ok.getName()).putLabels("Bad", "x").build(),
+        FieldMask.newBuilder().addPaths("labels").build()), Code.INVALID_ARGUMENT, "key \"Bad\"");
+    assertThat(client.getSecret(ok.getName()).getLabelsMap()).as("a refused update changes nothing")
+        .isEqualTo(ok.getLabelsMap());
   }
 
   @Test
   void secretIdRulesAreEnforced() {
-    assertFails(() -> client.createSecret(PARENT, "bad.id", automatic()), Code.INVALID_ARGUMENT, "secret_id");
-    assertFails(() -> client.createSecret(PARENT, "x".repeat(256), automatic()), Code.INVALID_ARGUMENT, "1-255");
+    assertFails(() -> client.createSecret(PARENT, "bad.id", automatic()), Code.INVALID_ARGUMENT,
+        "The provided Secret ID [bad.id] does not match the expected format [[a-zA-Z_0-9]+]");
+    assertFails(() -> client.createSecret(PARENT, "", automatic()), Code.INVALID_ARGUMENT,
+        "The provided Secret ID [] does not match the expected format [[a-zA-Z_0-9]+]");
+    assertFails(() -> client.createSecret(PARENT, "x".repeat(256), automatic()), Code.INVALID_ARGUMENT,
+        "at most 255 characters");
     assertThat(client.createSecret(PARENT, "A_b-" + "9".repeat(251), automatic()).getName()).endsWith("9999");
   }
 
@@ -260,10 +291,16 @@ class SecretLifecycleTest {
   }
 
   @Test
-  void malformedNamesAreInvalidArguments() {
+  void malformedNamesAreInvalidArgumentsWithTheServicesMessage() {
     assertFails(() -> client.getSecret("projects/" + Clients.PROJECT + "/nothing/x"), Code.INVALID_ARGUMENT,
-        "Invalid resource field value");
+        "The provided Secret ID [projects/" + Clients.PROJECT + "/nothing/x] does not match the expected format "
+            + "[projects/*/secrets/*]");
+    assertFails(() -> client.accessSecretVersion(PARENT + "/secrets/10.128.0.27/versions/latest"),
+        Code.INVALID_ARGUMENT, "The provided Secret ID [" + PARENT + "/secrets/10.128.0.27/versions/latest] does not "
+            + "match the expected format [projects/*/secrets/*/versions/*]");
     assertFails(() -> client.accessSecretVersion(PARENT + "/secrets/x/versions/a.b"), Code.INVALID_ARGUMENT,
-        "Invalid resource field value");
+        "does not match the expected format [projects/*/secrets/*/versions/*]");
+    assertFails(() -> client.getSecretVersion(PARENT + "/locations/us-east1/secrets/x"), Code.INVALID_ARGUMENT,
+        "does not match the expected format [projects/*/locations/*/secrets/*/versions/*]");
   }
 }

@@ -403,10 +403,6 @@ public final class SecretManagerOperations {
       String asWritten) {
     StoredSecret s = secretFor(who, permission, project, path, asWritten);
     String secretName = path.secretOnly().canonical(project);
-    if (!path.version().matches("[A-Za-z0-9_-]+")) {
-      throw ApiError.invalidArgument("Invalid resource field value in the request: version '" + path.version()
-          + "'.");
-    }
     if (s == null) {
       throw ApiError.notFound("Secret [" + secretName + "] not found or has no versions.");
     }
@@ -419,10 +415,8 @@ public final class SecretManagerOperations {
       found = s.versions.get(Long.parseLong(v));
     } else if (s.meta.getVersionAliasesMap().containsKey(v)) {
       found = s.versions.get(s.meta.getVersionAliasesMap().get(v));
-    } else if (v.matches("[A-Za-z0-9_-]+")) {
-      throw ApiError.notFound("Secret Version [" + path.canonical(project) + "] not found.");
     } else {
-      throw ApiError.invalidArgument("Invalid resource field value in the request: version '" + v + "'.");
+      throw ApiError.notFound("Secret Version [" + path.canonical(project) + "] not found.");
     }
     if (found == null) {
       throw ApiError.notFound("Secret Version [" + path.canonical(project) + "] not found.");

@@ -10,36 +10,49 @@ import java.util.regex.Pattern;
  */
 public record SecretPath(String projectRef, Optional<String> location, String secretId, String version) {
   private static final Pattern NAME = Pattern.compile(
-      "projects/([^/]+)(?:/locations/([^/]+))?(?:/secrets/([^/]+)(?:/versions/([^/]+))?)?");
+      "projects/([^/]+)(?:/locations/([^/]+))?(?:/secrets/([A-Za-z0-9_-]+)(?:/versions/([A-Za-z0-9_-]+))?)?");
 
   public static SecretPath parseParent(String name) {
-    SecretPath p = parse(name, "parent");
-    if (p.secretId != null) {
-      throw ApiError.invalidArgument("Invalid resource field value in the request: parent '" + name + "'.");
+    SecretPath p = parse(name);
+    if (p == null || p.secretId != null) {
+      throw malformed("parent", name, "");
     }
     return p;
   }
 
+  /** {@code field} is the request field; the service's message names the resource kind instead. */
   public static SecretPath parseSecret(String name, String field) {
-    SecretPath p = parse(name, field);
-    if (p.secretId == null || p.version != null) {
-      throw ApiError.invalidArgument("Invalid resource field value in the request: " + field + " '" + name + "'.");
+    SecretPath p = parse(name);
+    if (p == null || p.secretId == null || p.version != null) {
+      throw malformed("Secret ID", name, "/secrets/*");
     }
     return p;
   }
 
   public static SecretPath parseVersion(String name) {
-    SecretPath p = parse(name, "name");
-    if (p.version == null) {
-      throw ApiError.invalidArgument("Invalid resource field value in the request: name '" + name + "'.");
+    SecretPath p = parse(name);
+    if (p == null || p.version == null) {
+      throw malformed("Secret ID", name, "/secrets/*/versions/*");
     }
     return p;
   }
 
-  private static SecretPath parse(String name, String field) {
+  /**
+   * The service's wording for a malformed name is on record for secrets and versions ("The provided Secret ID
+   * [projects/p/secrets/10.128.0.27/versions/latest] does not match the expected format
+   * [projects/*&#47;secrets/*&#47;versions/*]"); for a parent it is the emulator's own, in the same form.
+   */
+  private static ApiError malformed(String what, String name, String tail) {
+    String given = name == null ? "" : name;
+    String prefix = given.contains("/locations/") ? "projects/*/locations/*" : "projects/*";
+    return ApiError.invalidArgument("The provided " + what + " [" + given + "] does not match the expected format ["
+        + prefix + tail + "]");
+  }
+
+  private static SecretPath parse(String name) {
     Matcher m = NAME.matcher(name == null ? "" : name);
     if (!m.matches()) {
-      throw ApiError.invalidArgument("Invalid resource field value in the request: " + field + " '" + name + "'.");
+      return null;
     }
     return new SecretPath(m.group(1), Optional.ofNullable(m.group(2)), m.group(3), m.group(4));
   }
