@@ -1,10 +1,7 @@
 package dev.secretstore.cli;
 
 import java.io.Console;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** The terminal behind {@link System#console()}; progress goes to stderr so stdout stays clean for scripts. */
@@ -22,21 +19,9 @@ final class SystemTerminal implements Terminal {
         return System.console() != null;
     }
 
-    /**
-     * Java has no isatty for stdin alone: the launcher script passes {@code -Dsecretstore.stdin.tty=true}
-     * when {@code [ -t 0 ]}, and on Linux /proc tells it too (for {@code java -jar} without the script).
-     */
     @Override
     public boolean inputIsTerminal() {
-        if (interactive() || Boolean.getBoolean("secretstore.stdin.tty")) {
-            return true;
-        }
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
+        return interactive() || Tty.isTerminal(Tty.STDIN, false);
     }
 
     @Override
@@ -47,7 +32,8 @@ final class SystemTerminal implements Terminal {
 
     @Override
     public synchronized void progress(String line) {
-        if (!interactive()) {
+        // A person watches stderr only when it is a terminal too: `list 2>log` must not fill log with \r lines.
+        if (!interactive() || !Tty.isTerminal(Tty.STDERR, true)) {
             return;
         }
         String padded = line.length() < progressWidth ? line + " ".repeat(progressWidth - line.length()) : line;
