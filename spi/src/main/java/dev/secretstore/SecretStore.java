@@ -1,5 +1,6 @@
 package dev.secretstore;
 
+import dev.secretstore.internal.CauseRedaction;
 import dev.secretstore.internal.Verifier;
 import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
@@ -116,7 +117,7 @@ public final class SecretStore implements AutoCloseable {
     public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> userTags) {
         Operation op = Operation.CREATE;
         checkWrite(op, name, value, userTags);
-        return call(op, name, () -> spi.create(name, value, withManagedTag(userTags)));
+        return call(op, name, value, () -> spi.create(name, value, withManagedTag(userTags)));
     }
 
     /**
@@ -141,13 +142,13 @@ public final class SecretStore implements AutoCloseable {
     public SecretMetadata put(SecretName name, SecretValue value, Map<String, String> userTags) {
         Operation op = Operation.PUT;
         checkWrite(op, name, value, userTags);
-        Optional<SecretMetadata> existing = call(op, name, () -> spi.describe(name));
+        Optional<SecretMetadata> existing = call(op, name, value, () -> spi.describe(name));
         if (existing.isEmpty()) {
             try {
-                return call(op, name, () -> spi.create(name, value, withManagedTag(userTags)));
+                return call(op, name, value, () -> spi.create(name, value, withManagedTag(userTags)));
             } catch (SecretAlreadyExistsException raced) {
                 // Someone created it between describe and create: fall through to the update path.
-                existing = call(op, name, () -> spi.describe(name));
+                existing = call(op, name, value, () -> spi.describe(name));
                 if (existing.isEmpty()) {
                     throw raced;
                 }
@@ -160,12 +161,12 @@ public final class SecretStore implements AutoCloseable {
                     "the secret is scheduled for deletion", "restore it or wait until it is purged", null);
         }
         checkTagCount(op, name, current.tags(), userTags);
-        SecretMetadata updated = call(op, name, () -> spi.addVersion(name, value));
+        SecretMetadata updated = call(op, name, value, () -> spi.addVersion(name, value));
         if (userTags.isEmpty()) {
             return updated;
         }
         Map<String, String> tags = withManagedTag(userTags);
-        call(op, name, () -> {
+        call(op, name, value, () -> {
             spi.updateTags(name, tags);
             return null;
         });
@@ -474,14 +475,22 @@ public final class SecretStore implements AutoCloseable {
     }
 
     private <T> T call(Operation op, SecretName name, Supplier<T> action) {
+        return call(op, name, null, action);
+    }
+
+    /** Runs a provider call; {@code value} is the value being written, if any, kept out of the cause. */
+    private <T> T call(Operation op, SecretName name, SecretValue value, Supplier<T> action) {
         try {
             return action.get();
         } catch (SecretStoreException e) {
             throw e.withContext(info.name(), op, name);
         } catch (RuntimeException e) {
-            // The foreign exception's message may quote request data, so only its class is named.
+            // The foreign exception's message may quote request data, so only its class is named; the
+            // attached cause is masked where its chain quotes the value (a logged stack trace prints it).
+            List<String> secrets = value == null || value.isDestroyed() ? List.of() : List.of(value.text());
             throw new SecretStoreException(info.name(), op, name,
-                    "unexpected " + e.getClass().getName() + " from the provider", null, e);
+                    "unexpected " + e.getClass().getName() + " from the provider", null,
+                    CauseRedaction.redact(e, secrets));
         }
     }
 

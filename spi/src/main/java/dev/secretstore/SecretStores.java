@@ -1,5 +1,6 @@
 package dev.secretstore;
 
+import dev.secretstore.internal.CauseRedaction;
 import dev.secretstore.internal.ConfigValidator;
 import dev.secretstore.internal.ProviderDiscovery;
 import dev.secretstore.internal.ProviderDiscovery.Installed;
@@ -242,10 +243,12 @@ public final class SecretStores {
         } catch (SecretStoreException e) {
             throw e.withContext(info.name(), Operation.OPEN, null);
         } catch (RuntimeException | LinkageError e) {
-            // Only the class name of the cause: its message might quote the config.
+            // Only the class name of the cause: its message might quote the config, and so might the
+            // messages in its chain, which a logged stack trace prints (those are masked).
             throw new SecretStoreException(info.name(), Operation.OPEN, null, info.type()
                     + " SecretStore not available: the provider failed to open (" + e.getClass().getName() + ")",
-                    e instanceof NoClassDefFoundError ? "add the provider's dependencies to the class path" : null, e);
+                    e instanceof NoClassDefFoundError ? "add the provider's dependencies to the class path" : null,
+                    CauseRedaction.redact(e, ConfigValidator.sensitiveValues(info.configFields(), config)));
         }
         if (spi == null) {
             throw new SecretStoreException(info.name(), Operation.OPEN, null,

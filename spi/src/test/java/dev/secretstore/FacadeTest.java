@@ -128,6 +128,32 @@ class FacadeTest {
     }
 
     @Test
+    @DisplayName("an unexpected open failure whose cause chain quotes a credential is attached with the credential masked")
+    void openFailureCauseIsMasked() {
+        String token = "canary-open-token-0b7e";
+        SecretStoreProvider failing = new MemoryProvider() {
+            @Override
+            public List<ConfigField> configFields() {
+                return List.of(ConfigField.builder("token").secret(true).build());
+            }
+
+            @Override
+            public SecretStoreSpi open(StoreConfig config) {
+                throw new IllegalStateException("client failed",
+                        new IllegalArgumentException("token '" + config.string("token").orElseThrow() + "' rejected"));
+            }
+        };
+        SecretStoreException e = catchThrowableOfType(() -> SecretStores.open(failing, Map.of("token", token)),
+                SecretStoreException.class);
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(trace.toString()).doesNotContain(token)
+                .contains("java.lang.IllegalStateException (message redacted by secretstore): client failed")
+                .contains("java.lang.IllegalArgumentException (message redacted by secretstore): token '***' rejected");
+        assertThat(e.getCause().getStackTrace()).isNotEmpty();
+    }
+
+    @Test
     @DisplayName("a typed failure from open keeps its type and gains provider and operation")
     void openTypedFailure() {
         SecretStoreProvider failing = new MemoryProvider() {

@@ -42,17 +42,25 @@ class RedactionTest {
         collect(seen, () -> store.delete(foreign));
         collect(seen, () -> store.put(name, SecretValue.ofText(CANARY.repeat(5))));
         collect(seen, () -> store.create(SecretName.of("x"), value, Map.of("airbytemanaged", CANARY)));
-        spi.failWith(() -> new IllegalStateException(CANARY));
+        spi.failWith(() -> new IllegalStateException("rejected request body {\"value\":\"" + CANARY + "\"}",
+                new IllegalArgumentException("value " + CANARY)));
         collect(seen, () -> store.put(name, value));
+        collect(seen, () -> store.create(SecretName.of("canary/other"), value));
         seen.add(StoreConfig.of(Map.of("token", CANARY, "provider", "memory"), List.of(
                 ConfigField.builder("token").secret(true).build())));
-        collect(seen, () -> SecretName.of(CANARY.replace('-', ' ')));
+        SecretValue destroyed = SecretValue.ofText(CANARY);
+        destroyed.destroy();
+        collect(seen, () -> store.put(name, destroyed));
 
         assertThat(seen).hasSizeGreaterThan(15);
         for (Object o : seen) {
             assertThat(String.valueOf(o)).doesNotContain(CANARY);
             if (o instanceof Throwable) {
                 assertThat(((Throwable) o).getMessage()).doesNotContain(CANARY);
+                // What a logger prints: the whole chain of causes.
+                java.io.StringWriter trace = new java.io.StringWriter();
+                ((Throwable) o).printStackTrace(new java.io.PrintWriter(trace));
+                assertThat(trace.toString()).doesNotContain(CANARY);
             }
         }
     }

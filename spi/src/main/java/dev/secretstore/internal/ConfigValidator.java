@@ -101,16 +101,7 @@ public final class ConfigValidator {
      * @return the scrubbed problems
      */
     public static List<ConfigProblem> scrub(List<ConfigProblem> problems, List<ConfigField> fields, Map<String, ?> config) {
-        Map<String, ConfigField> byName = new LinkedHashMap<>();
-        fields.forEach(f -> byName.put(f.name(), f));
-        List<String> secrets = new ArrayList<>();
-        config.forEach((k, v) -> {
-            ConfigField f = byName.get(k);
-            boolean sensitive = f == null ? !StoreConfig.PROVIDER_FIELD.equals(k) : f.secret();
-            if (sensitive && v != null && String.valueOf(v).length() >= 4) {
-                secrets.add(String.valueOf(v));
-            }
-        });
+        List<String> secrets = sensitiveValues(fields, config);
         if (secrets.isEmpty()) {
             return problems;
         }
@@ -123,6 +114,28 @@ public final class ConfigValidator {
             out.add(ConfigProblem.of(p.field(), m));
         }
         return out;
+    }
+
+    /**
+     * The values of a config that must never be shown: those of secret fields, and of fields the provider
+     * does not declare (a misspelt secret field is still a secret).
+     *
+     * @param fields declared fields
+     * @param config the raw map
+     * @return those values as strings, at least 4 characters long
+     */
+    public static List<String> sensitiveValues(List<ConfigField> fields, Map<String, ?> config) {
+        Map<String, ConfigField> byName = new LinkedHashMap<>();
+        fields.forEach(f -> byName.put(f.name(), f));
+        List<String> secrets = new ArrayList<>();
+        config.forEach((k, v) -> {
+            ConfigField f = byName.get(k);
+            boolean sensitive = f == null ? !StoreConfig.PROVIDER_FIELD.equals(k) : f.secret();
+            if (sensitive && v != null && String.valueOf(v).length() >= 4) {
+                secrets.add(String.valueOf(v));
+            }
+        });
+        return secrets;
     }
 
     private static String unknownField(String key, Set<String> known) {
