@@ -288,6 +288,14 @@ class SecretLifecycleTest {
     assertThat(stable.getPayload().getData().toStringUtf8()).isEqualTo("first");
     assertFails(() -> client.updateSecret(Secret.newBuilder().setName(secret).putVersionAliases("bad", 9).build(),
         FieldMask.newBuilder().addPaths("version_aliases").build()), Code.INVALID_ARGUMENT, "version 9");
+    Secret.Builder fifty = Secret.newBuilder().setName(secret);
+    for (int i = 0; i < 50; i++) {
+      fifty.putVersionAliases("a" + i, 2);
+    }
+    assertThat(client.updateSecret(fifty.build(), FieldMask.newBuilder().addPaths("version_aliases").build())
+        .getVersionAliasesCount()).isEqualTo(50);
+    assertFails(() -> client.updateSecret(fifty.putVersionAliases("a50", 2).build(),
+        FieldMask.newBuilder().addPaths("version_aliases").build()), Code.INVALID_ARGUMENT, "at most 50 version aliases");
   }
 
   @Test

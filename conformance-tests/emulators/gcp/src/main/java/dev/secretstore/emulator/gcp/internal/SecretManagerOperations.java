@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SecretManagerOperations {
   static final int MAX_PAYLOAD_BYTES = 64 * 1024;
-  private static final int MAX_PAGE_SIZE = 25_000;
+  /** The quotas page's content limit on aliases per secret. */
+  private static final int MAX_ALIASES = 50;
   private static final String SECRET_TYPE = "secretmanager.googleapis.com/Secret";
   private static final String VERSION_TYPE = "secretmanager.googleapis.com/SecretVersion";
   private static final String PROJECT_TYPE = "cloudresourcemanager.googleapis.com/Project";
@@ -142,6 +143,10 @@ public final class SecretManagerOperations {
             .setReplaceMessageFields(true).setReplacePrimitiveFields(true));
     LabelRules.checkLabels(b.getLabelsMap());
     LabelRules.checkAnnotations(b.getAnnotationsMap());
+    if (b.getVersionAliasesCount() > MAX_ALIASES) {
+      throw ApiError.invalidArgument("A secret may have at most " + MAX_ALIASES + " version aliases; got "
+          + b.getVersionAliasesCount() + ".");
+    }
     for (Map.Entry<String, Long> alias : b.getVersionAliasesMap().entrySet()) {
       if (!s.versions.containsKey(alias.getValue())) {
         throw ApiError.invalidArgument("Version alias '" + alias.getKey() + "' refers to version "
