@@ -4,6 +4,7 @@ import dev.secretstore.SecretName;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStores;
 import dev.secretstore.SecretValue;
+import dev.secretstore.local.internal.CrashPoint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +18,9 @@ import java.util.Map;
  *   <li>{@code loop <store> <keyFile> <secrets> <first N>}: puts "value-N-xxx…" round-robin into {@code s0..s<secrets-1>}
  *       forever, printing "wrote <secret> <N>" after each put returns, until killed;
  *   <li>{@code append <store> <keyFile> <name> <count>}: waits for a line on standard input (so that several
- *       children start writing together), adds {@code count} versions to {@code name}, then prints "done".
+ *       children start writing together), adds {@code count} versions to {@code name}, then prints "done";
+ *   <li>{@code stall <store> <keyFile> <name>}: puts "new" into {@code name} but stops once the new record is
+ *       durable in its temporary file, before the rename, prints "stalled" and waits there to be killed.
  * </ul>
  */
 public final class ChildWriter {
@@ -44,6 +47,20 @@ public final class ChildWriter {
     try (SecretStore store = SecretStores.open(new LocalSecretStoreProvider(), config)) {
       System.out.println("ready");
       System.out.flush();
+      if (mode.equals("stall")) {
+        CrashPoint.beforeRename(() -> {
+          System.out.println("stalled");
+          System.out.flush();
+          try {
+            Thread.sleep(MAX_LIFETIME_MILLIS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          Runtime.getRuntime().halt(4); // never let the write complete
+        });
+        store.put(SecretName.of(args[3]), SecretValue.ofText("new"));
+        return;
+      }
       if (mode.equals("loop")) {
         int secrets = Integer.parseInt(args[3]);
         for (long n = Long.parseLong(args[4]); ; n++) {

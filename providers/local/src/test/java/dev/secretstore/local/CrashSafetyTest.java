@@ -52,6 +52,39 @@ class CrashSafetyTest {
   }
 
   @Test
+  @DisplayName("a writer killed after its new record is durable but before the rename leaves the old value and a free lock")
+  void writerKilledBeforeRenameLeavesOldValue() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    SecretName name = SecretName.of("db/password");
+    try (SecretStore store = temp.open()) {
+      store.create(name, dev.secretstore.SecretValue.ofText("old"));
+    }
+    try (ChildProcess child = ChildProcess.start(tmp.resolve("stall.err"), "stall", temp.storeDir.toString(),
+        temp.keyFile.toString(), name.value())) {
+      assertThat(child.readLine()).as("child started (see stall.err if not)").isEqualTo("ready");
+      assertThat(child.readLine()).as("child reached the rename").isEqualTo("stalled");
+      try (Stream<Path> files = Files.list(temp.storeDir)) {
+        assertThat(files.filter(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)))
+            .as("the new record, complete in its temporary file").singleElement()
+            .satisfies(p -> assertThat(Files.size(p)).isPositive());
+      }
+      child.kill();
+    }
+    try (SecretStore readOnly = temp.open(temp.readOnlyConfig())) {
+      assertThat(readOnly.read(name).value().text()).isEqualTo("old");
+      assertThat(readOnly.describe(name).version()).contains("1");
+    }
+    try (SecretStore store = temp.open()) { // takes the lock the killed child held
+      assertThat(store.read(name).value().text()).isEqualTo("old");
+      store.put(name, dev.secretstore.SecretValue.ofText("after"));
+      assertThat(store.read(name).value().text()).isEqualTo("after");
+    }
+    try (Stream<Path> files = Files.list(temp.storeDir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(AtomicFiles.TEMP_PREFIX));
+    }
+  }
+
+  @Test
   @DisplayName("a half-written temporary file left by a crash is never read, and the next open removes it")
   void crashLeftoverIsIgnoredAndRemoved() throws Exception {
     TempStore temp = new TempStore(tmp);

@@ -21,6 +21,11 @@ public final class AtomicFiles {
   public static final String TEMP_PREFIX = ".tmp-";
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * Test seam, null in production: runs when the new content is durable in the temporary file and the rename
+   * has not happened, so the crash-safety test can kill a writer at exactly that instant.
+   */
+  static volatile Runnable beforeRename;
 
   private AtomicFiles() {}
 
@@ -37,6 +42,10 @@ public final class AtomicFiles {
           out.write(buffer);
         }
         out.force(true);
+      }
+      Runnable hook = beforeRename;
+      if (hook != null) {
+        hook.run();
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
