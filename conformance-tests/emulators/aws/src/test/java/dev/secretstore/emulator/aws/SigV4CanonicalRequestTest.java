@@ -129,6 +129,13 @@ class SigV4CanonicalRequestTest {
     }
 
     @Test
+    void pathsAreNormalisedBeforeSigning() {
+        SdkHttpRequest request = getSecretValue("/a/./b/../c").build();
+        assertAccepted(send(request));
+        assertBadSignature(send(request, b -> b.encodedPath("/a/./b/../x"), BODY));
+    }
+
+    @Test
     void headerValuesAreTrimmedCollapsedAndRepeatedHeadersJoined() {
         SdkHttpRequest request = getSecretValue("/")
                 .putHeader("X-Amz-Meta-Spaced", "  a   b    c  ")

@@ -1,6 +1,7 @@
 package dev.secretstore.emulator.aws.internal.sigv4;
 
 import dev.secretstore.emulator.aws.internal.http.HttpRequestView;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,17 +36,30 @@ final class CanonicalRequest {
         return sb.toString();
     }
 
-    /** Non-S3 services sign the path encoded twice: the client encodes the already encoded segments again. */
+    /**
+     * Non-S3 services sign the path normalised (RFC 3986 dot segments removed, repeated slashes collapsed, as the
+     * SDKs' signers do) and encoded twice: the client encodes the already encoded segments again.
+     */
     private static String canonicalUri(String rawPath) {
-        if (rawPath.isEmpty() || "/".equals(rawPath)) {
+        String path = normalise(rawPath);
+        if (path.isEmpty() || "/".equals(path)) {
             return "/";
         }
-        String[] segments = rawPath.split("/", -1);
+        String[] segments = path.split("/", -1);
         List<String> encoded = new ArrayList<>();
         for (String segment : segments) {
             encoded.add(uriEncode(segment));
         }
         return String.join("/", encoded);
+    }
+
+    private static String normalise(String rawPath) {
+        try {
+            String normalised = URI.create(rawPath).normalize().getRawPath();
+            return normalised == null ? rawPath : normalised;
+        } catch (IllegalArgumentException e) {
+            return rawPath; // not a valid URI path: signed as sent, and the signature will tell
+        }
     }
 
     private static String canonicalQuery(String rawQuery) {
