@@ -70,9 +70,13 @@ class LocalSecretStoreProviderTest {
             e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p.field()).isEqualTo("path")));
     assertThatThrownBy(() -> temp.open(Map.of("path", temp.storeDir.toString(), "readOnly", "maybe")))
         .isInstanceOfSatisfying(InvalidConfigException.class,
-            e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p.field()).isEqualTo("readOnly")));
+            e -> assertThat(e.problems()).singleElement().hasToString("readOnly: expected a boolean (true or false)"));
     assertThatThrownBy(() -> temp.open(Map.of("pth", temp.storeDir.toString())))
         .isInstanceOfSatisfying(InvalidConfigException.class,
-            e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p.field()).isEqualTo("pth")));
+            e -> assertThat(e.problems()).singleElement().hasToString("pth: unknown field; did you mean 'path'?"));
+    assertThatThrownBy(() -> temp.open(Map.of("path", 42, "tagKey", "")))
+        .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+            .anySatisfy(p -> assertThat(p).hasToString("path: expected a string")));
+    assertThat(temp.storeDir).as("a refused config creates nothing").doesNotExist();
   }
 }
