@@ -2,6 +2,7 @@ package dev.secretstore.emulator.gcp;
 
 import static dev.secretstore.emulator.gcp.ApiErrors.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.gax.rpc.StatusCode.Code;
 import com.google.cloud.secretmanager.v1.AccessSecretVersionResponse;
@@ -165,6 +166,20 @@ class SecretLifecycleTest {
         .build());
     assertThat(v.getClientSpecifiedPayloadChecksum()).isTrue();
     assertThat(client.accessSecretVersion(v.getName()).getPayload().getDataCrc32C()).isEqualTo(crc32c(data));
+  }
+
+  @Test
+  void anEmptyPayloadIsRefusedAsTheServiceDoes() {
+    String secret = client.createSecret(PARENT, "empty-payload", automatic()).getName();
+    assertFails(() -> client.addSecretVersion(secret, SecretPayload.getDefaultInstance()), Code.INVALID_ARGUMENT,
+        "Field [payload] is required.");
+    assertFails(() -> client.addSecretVersion(secret, SecretPayload.newBuilder().setData(ByteString.EMPTY)
+        .setDataCrc32C(0).build()), Code.INVALID_ARGUMENT, "Field [payload] is required.");
+    assertThat(client.listSecretVersions(secret).iterateAll()).as("nothing was stored").isEmpty();
+    assertThatThrownBy(() -> emulator.control().plantSecret(ExistingSecret.builder(Clients.PROJECT, "planted-empty")
+        .version("first").version("").build())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is empty");
+    assertFails(() -> client.getSecret(PARENT + "/secrets/planted-empty"), Code.NOT_FOUND, "not found");
   }
 
   @Test

@@ -176,6 +176,10 @@ public final class SecretManagerOperations {
         project);
     SecretPayload payload = r.getPayload();
     byte[] data = payload.getData().toByteArray();
+    if (data.length == 0) {
+      // Google refuses an empty version (recorded: HTTP 400 "Field [payload] is required." for data "").
+      throw ApiError.invalidArgument("Field [payload] is required.");
+    }
     if (data.length > MAX_PAYLOAD_BYTES) {
       throw ApiError.invalidArgument("Secret payload is " + data.length + " bytes; it must be no larger than 64KiB ("
           + MAX_PAYLOAD_BYTES + " bytes).");
@@ -356,12 +360,19 @@ public final class SecretManagerOperations {
       meta.setReplication(com.google.cloud.secretmanager.v1.Replication.newBuilder()
           .setAutomatic(com.google.cloud.secretmanager.v1.Replication.Automatic.getDefaultInstance()));
     }
-    StoredSecret s = new StoredSecret(project, meta.build());
-    secrets.put(name, s);
+    // Check every version before storing anything, so a refused plant leaves no half-made secret.
     for (byte[] d : versionData) {
       if (d.length > MAX_PAYLOAD_BYTES) {
         throw new IllegalArgumentException("a planted version of '" + secretId + "' is larger than 64KiB");
       }
+      if (d.length == 0) {
+        throw new IllegalArgumentException("a planted version of '" + secretId + "' is empty; Secret Manager "
+            + "refuses empty payloads, so no one else could have made it");
+      }
+    }
+    StoredSecret s = new StoredSecret(project, meta.build());
+    secrets.put(name, s);
+    for (byte[] d : versionData) {
       addVersion(s, path, project, d.clone(), Crc32c.of(d), false);
     }
     return name;

@@ -116,9 +116,12 @@ public record StateDocument(boolean autoCreateProjects, DefaultPrincipal default
       List<String> states = new ArrayList<>();
       for (JsonElement v : array(s, "versions")) {
         JsonObject vo = v.getAsJsonObject();
-        data.add(vo.has("dataBase64") ? Base64.getDecoder().decode(vo.get("dataBase64").getAsString())
-            : str(vo, "data", "").getBytes(StandardCharsets.UTF_8));
-        states.add(str(vo, "state", "ENABLED"));
+        byte[] bytes = vo.has("dataBase64") ? Base64.getDecoder().decode(vo.get("dataBase64").getAsString())
+            : str(vo, "data", "").getBytes(StandardCharsets.UTF_8);
+        String state = str(vo, "state", "ENABLED");
+        // A destroyed version keeps no data; any byte will do, since destroying it wipes the data at once.
+        data.add(bytes.length == 0 && "DESTROYED".equals(state) ? new byte[] {0} : bytes);
+        states.add(state);
       }
       secrets.add(new SecretSpec(required(s, "project", "secrets[]"), Optional.ofNullable(str(s, "location", null)),
           required(s, "secretId", "secrets[]"), labels, data, states));
