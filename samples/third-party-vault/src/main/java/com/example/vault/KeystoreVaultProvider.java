@@ -1,18 +1,24 @@
 package com.example.vault;
 
 import com.google.auto.service.AutoService;
+import dev.secretstore.AccessDeniedException;
+import dev.secretstore.AuthenticationFailedException;
 import dev.secretstore.Capability;
 import dev.secretstore.ConfigField;
 import dev.secretstore.ConfigProblem;
 import dev.secretstore.InvalidConfigException;
+import dev.secretstore.SecretStoreException;
+import dev.secretstore.StoreUnavailableException;
 import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
 import dev.secretstore.spi.StoreConfig;
+import dev.secretstore.spi.VerificationStepKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,6 +94,27 @@ public final class KeystoreVaultProvider implements SecretStoreProvider {
         KeystoreFile keystore = new KeystoreFile(file, password(config));
         return new KeystoreVault(keystore, config.bool(READ_ONLY).orElse(false),
                 config.string(TAG_KEY).orElse("AirbyteManaged"));
+    }
+
+    /**
+     * The "fix:" line {@code secretstore verify} prints under a failed step: the likely causes, in this
+     * vault's terms. Without it the engine falls back to the exception's own remediation, then a generic one.
+     */
+    @Override
+    public Optional<String> remediation(VerificationStepKind step, SecretStoreException failure) {
+        if (failure instanceof AuthenticationFailedException) {
+            return Optional.of("the keystore password is wrong: check \"" + PASSWORD + "\", or that the variable named"
+                    + " by \"" + PASSWORD_ENV + "\" holds the password this keystore was created with");
+        }
+        if (failure instanceof AccessDeniedException) {
+            return Optional.of("this config has \"" + READ_ONLY + "\": true, which refuses every write;"
+                    + " verify needs a writable config");
+        }
+        if (failure instanceof StoreUnavailableException && step == VerificationStepKind.CREATE) {
+            return Optional.of("the keystore file cannot be written: check that the directory of \"" + KEYSTORE_FILE
+                    + "\" exists (or can be created) and is writable by this user");
+        }
+        return Optional.empty();
     }
 
     private static char[] password(StoreConfig config) {
