@@ -161,6 +161,33 @@ class SigV4CanonicalRequestTest {
         assertBadSignature(send(getSecretValue("/").build(), b -> b, other));
     }
 
+    @Test
+    void stsTakesQueryProtocolParametersFromAGetQueryString() throws IOException {
+        SdkHttpRequest request = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .protocol("http")
+                .host(emulator.endpoint().getHost())
+                .port(emulator.endpoint().getPort())
+                .encodedPath("/")
+                .appendRawQueryParameter("Version", "2011-06-15")
+                .appendRawQueryParameter("Action", "GetCallerIdentity")
+                .build();
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(DefaultIdentity.ADMIN_ACCESS_KEY_ID,
+                        DefaultIdentity.ADMIN_SECRET_ACCESS_KEY))
+                .request(request)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
+        HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed).build())
+                .call();
+        try (InputStream in = response.responseBody().orElseThrow()) {
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response.httpResponse().statusCode()).as(xml).isEqualTo(200);
+            assertThat(xml).contains("<GetCallerIdentityResponse")
+                    .contains("<Arn>arn:aws:iam::123456789012:user/admin</Arn>");
+        }
+    }
+
     private static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

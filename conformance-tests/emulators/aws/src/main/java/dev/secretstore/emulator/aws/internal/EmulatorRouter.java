@@ -18,6 +18,7 @@ import dev.secretstore.emulator.aws.internal.sigv4.AuthFailure;
 import dev.secretstore.emulator.aws.internal.sigv4.SigV4Verifier;
 import dev.secretstore.emulator.aws.internal.sm.SecretsManagerService;
 import dev.secretstore.emulator.aws.internal.sts.StsService;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +26,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Sends each request to the admin API, Secrets Manager (JSON 1.1, {@code X-Amz-Target}) or STS (Query form).
+ * Sends each request to the admin API, Secrets Manager (JSON 1.1, {@code X-Amz-Target}) or STS (Query protocol:
+ * a POSTed form or a GET query string).
  * For the AWS APIs the order is: count, faults, rate limit, SigV4, then the operation under the state lock.
  */
 public final class EmulatorRouter implements RequestRouter {
@@ -54,7 +56,10 @@ public final class EmulatorRouter implements RequestRouter {
         } else if (request.header("x-amz-target") != null) {
             routed = secretsManager(request);
         } else if ("POST".equals(request.method()) && isForm(request)) {
-            routed = sts(request);
+            routed = sts(request, FormBody.parse(request.body()));
+        } else if ("GET".equals(request.method()) && !request.rawQuery().isEmpty()) {
+            // The Query protocol also takes its parameters in a GET's query string.
+            routed = sts(request, FormBody.parse(request.rawQuery().getBytes(StandardCharsets.UTF_8)));
         } else {
             routed = Routed.now(AwsJsonProtocol.error(AwsException.badRequest("UnknownOperationException",
                     "Send Secrets Manager requests with X-Amz-Target, or STS requests as a Query form.")));
@@ -91,8 +96,7 @@ public final class EmulatorRouter implements RequestRouter {
         });
     }
 
-    private Routed sts(HttpRequestView request) {
-        Map<String, String> params = FormBody.parse(request.body());
+    private Routed sts(HttpRequestView request, Map<String, String> params) {
         String action = params.getOrDefault("Action", "");
         // STS names these two errors differently from Secrets Manager.
         return guarded(action, AwsQueryProtocol::error, new AwsException("Throttling", 400, "Rate exceeded"),
