@@ -91,8 +91,13 @@ public final class SecretstoreCli implements Callable<Integer> {
         CommandLine cmd = failure.getCommandLine();
         PrintWriter err = cmd.getErr();
         if (failure instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            err.println("error: unexpected argument for '" + cmd.getCommandName() + "' (not repeated here, in case it"
-                    + " is a secret)" + ("put".equals(cmd.getCommandName())
+            boolean options = !unmatched.getUnmatched().isEmpty() && unmatched.getUnmatched().get(0).startsWith("-");
+            boolean root = cmd.getCommand() instanceof SecretstoreCli;
+            err.println("error: " + (options ? "unknown option" : "unexpected argument") + " for '"
+                    + cmd.getCommandName() + "' (not repeated here, in case it is a secret)"
+                    + (root && options ? "; options such as --config and --output go after the command name,"
+                            + " e.g. 'secretstore list --output json'" : "")
+                    + ("put".equals(cmd.getCommandName())
                     ? "; a value is never an argument: use stdin, --value-file or the prompt" : ""));
             CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
         } else {

@@ -34,6 +34,9 @@ class ExitCodesTest {
         String config = LocalStoreConfig.writable(dir);
 
         assertThat(CliRun.run("list", "--no-such-option").exitCode()).isEqualTo(2);
+        CliRun.Result optionFirst = CliRun.run("--output", "json", "list");
+        assertThat(optionFirst.exitCode()).isEqualTo(2);
+        assertThat(optionFirst.err()).contains("unknown option for 'secretstore'").contains("go after the command name");
         assertThat(CliRun.run().exitCode()).isEqualTo(2);
         CliRun.Result badName = CliRun.withStdin("v", "put", "bad//name", "--config", config);
         assertThat(badName.exitCode()).isEqualTo(2);
