@@ -52,7 +52,9 @@ class AdminEndpointTest {
 
   private static HttpResponse<String> send(String method, String path, String body) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(emulator.httpEndpoint().resolve("_emulator/" + path))
-        .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build();
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+        .timeout(java.time.Duration.ofSeconds(60)) // bounds a hang only; no test measures speed
+        .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
