@@ -12,6 +12,7 @@ import dev.secretstore.SecretValue;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -52,30 +53,35 @@ public final class QuickstartApp {
             out.println("1. Opened the '" + store.providerName() + "' store described by " + configFile);
 
             Map<SecretName, SecretValue> secrets = credentials.asSecrets();
-            for (Map.Entry<SecretName, SecretValue> secret : secrets.entrySet()) {
-                SecretMetadata stored = store.put(secret.getKey(), secret.getValue());
-                out.println("2. Stored " + stored.name() + " (version " + stored.version().orElse("-") + ", "
-                        + secret.getValue().size() + " bytes)");
-            }
-
-            Map<SecretName, ReadResult> readBack = store.readAll(List.copyOf(secrets.keySet()));
-            for (ReadResult result : readBack.values()) {
-                boolean same = result.secret().map(s -> s.value().equals(secrets.get(result.name()))).orElse(false);
-                out.println("3. Read back " + result.name() + ": " + (same ? "matches" : "DOES NOT MATCH"));
-                if (!same) {
-                    throw new IllegalStateException("read back a different value for " + result.name());
+            List<SecretName> stored = new ArrayList<>();
+            try {
+                for (Map.Entry<SecretName, SecretValue> secret : secrets.entrySet()) {
+                    SecretMetadata metadata = store.put(secret.getKey(), secret.getValue());
+                    stored.add(secret.getKey());
+                    out.println("2. Stored " + metadata.name() + " (version " + metadata.version().orElse("-") + ", "
+                            + secret.getValue().size() + " bytes)");
                 }
-            }
 
-            try (Stream<SecretMetadata> listed = store.listAll(credentials.prefix())) {
-                listed.forEach(m -> out.println("4. Listed " + m.name() + " tagged " + m.tags()));
-            }
+                Map<SecretName, ReadResult> readBack = store.readAll(List.copyOf(secrets.keySet()));
+                for (ReadResult result : readBack.values()) {
+                    boolean same = result.secret().map(s -> s.value().equals(secrets.get(result.name()))).orElse(false);
+                    out.println("3. Read back " + result.name() + ": " + (same ? "matches" : "DOES NOT MATCH"));
+                    if (!same) {
+                        throw new IllegalStateException("read back a different value for " + result.name());
+                    }
+                }
 
-            for (SecretName name : secrets.keySet()) {
-                store.delete(name, DeleteOptions.force());
-                out.println("5. Deleted " + name);
+                try (Stream<SecretMetadata> listed = store.listAll(credentials.prefix())) {
+                    listed.forEach(m -> out.println("4. Listed " + m.name() + " tagged " + m.tags()));
+                }
+            } finally {
+                // Even when a step fails, remove what this run stored (and only that): a demo leaves nothing behind.
+                for (SecretName name : stored) {
+                    store.delete(name, DeleteOptions.force());
+                    out.println("5. Deleted " + name);
+                }
+                secrets.values().forEach(SecretValue::destroy);
             }
-            secrets.values().forEach(SecretValue::destroy);
         }
     }
 }
