@@ -2,6 +2,7 @@ package dev.secretstore.emulator.gcp;
 
 import static dev.secretstore.emulator.gcp.ApiErrors.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.gax.grpc.GrpcCallContext;
 import com.google.api.gax.rpc.StatusCode.Code;
@@ -58,6 +59,10 @@ class ControlApiTest {
     assertThat(client.getSecret(PARENT + "/secrets/planted").getLabelsMap()).containsEntry("owner", "someone-else");
     assertThat(client.accessSecretVersion(PARENT + "/secrets/planted/versions/latest").getPayload().getData()
         .toStringUtf8()).isEqualTo("p2");
+    assertThatThrownBy(() -> plant("planted", "other")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already exists");
+    assertThat(client.accessSecretVersion(PARENT + "/secrets/planted/versions/latest").getPayload().getData()
+        .toStringUtf8()).as("a refused plant changes nothing").isEqualTo("p2");
     assertThat(ExistingSecret.builder("p", "s").version("hidden-value").build().toString())
         .doesNotContain("hidden-value");
   }

@@ -354,6 +354,10 @@ public final class SecretManagerOperations {
     LabelRules.checkLabels(labels);
     SecretPath path = new SecretPath(projectRef, location, secretId, null);
     String name = path.canonical(project);
+    if (secrets.containsKey(name)) {
+      // Another party could not have created it twice either; replacing it would hide a test's mistake.
+      throw new IllegalArgumentException("secret '" + name + "' already exists; delete it or reset first");
+    }
     Secret.Builder meta = Secret.newBuilder().setName(name).setCreateTime(now()).setEtag(newEtag())
         .putAllLabels(labels);
     if (location.isEmpty()) {
