@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One line of a {@link VerificationReport}: a step, its outcome, how long it took, and for a failure
- * a remediation hint.
+ * a remediation hint and the {@linkplain #failureKind() kind of failure}.
  */
 public final class VerificationStep {
 
@@ -23,14 +23,95 @@ public final class VerificationStep {
         SKIPPED
     }
 
+    /**
+     * What kind of failure made a step fail (or warn), so that callers can act on the cause, e.g. choose
+     * an exit code or decide whether a retry may help, without parsing {@link #detail()}. It is only a
+     * classification: it holds no message, no exception and nothing the store said, so it can never
+     * carry a secret value or a credential.
+     *
+     * <p>Later versions may add constants; a {@code switch} over this type should have a default branch.
+     */
+    public enum FailureKind {
+        /**
+         * The step's own check failed while the store reported no error: the value read back differed
+         * from the one written, or the managed tag was missing.
+         */
+        CHECK_FAILED,
+        /** {@link AccessDeniedException}: the identity lacks a permission. Not transient. */
+        ACCESS_DENIED,
+        /** {@link AuthenticationFailedException}: bad, expired or rejected credentials. Not transient. */
+        AUTHENTICATION_FAILED,
+        /** {@link StoreUnavailableException} (other than throttling): unreachable or failing; transient. */
+        UNAVAILABLE,
+        /** {@link ThrottledException}: the store asked the caller to slow down; transient. */
+        THROTTLED,
+        /** {@link SecretNotFoundException}: the test secret was not there when expected. */
+        NOT_FOUND,
+        /** {@link SecretAlreadyExistsException}: a secret with the test name already existed. */
+        ALREADY_EXISTS,
+        /** {@link NotManagedException}: a secret with the test name exists without the managed tag. */
+        NOT_MANAGED,
+        /** {@link InvalidRequestException} and its subtypes: the store rejected the request's input. */
+        INVALID_REQUEST,
+        /** {@link InvalidConfigException}: the store found its config wrong only when it was used. */
+        INVALID_CONFIG,
+        /** {@link UnsupportedCapabilityException}: the store cannot do what the step needs. */
+        UNSUPPORTED_CAPABILITY,
+        /** Any other {@link SecretStoreException}, including unexpected errors the engine wrapped. */
+        OTHER;
+
+        /**
+         * @param failure what a store operation threw
+         * @return its kind; the most specific type wins ({@link ThrottledException} is {@link #THROTTLED},
+         *         not {@link #UNAVAILABLE}), and subclasses a provider defines map like their parent
+         */
+        public static FailureKind of(SecretStoreException failure) {
+            Objects.requireNonNull(failure, "failure");
+            if (failure instanceof AccessDeniedException) {
+                return ACCESS_DENIED;
+            }
+            if (failure instanceof AuthenticationFailedException) {
+                return AUTHENTICATION_FAILED;
+            }
+            if (failure instanceof ThrottledException) {
+                return THROTTLED;
+            }
+            if (failure instanceof StoreUnavailableException) {
+                return UNAVAILABLE;
+            }
+            if (failure instanceof SecretNotFoundException) {
+                return NOT_FOUND;
+            }
+            if (failure instanceof SecretAlreadyExistsException) {
+                return ALREADY_EXISTS;
+            }
+            if (failure instanceof NotManagedException) {
+                return NOT_MANAGED;
+            }
+            if (failure instanceof InvalidRequestException) {
+                return INVALID_REQUEST;
+            }
+            if (failure instanceof InvalidConfigException) {
+                return INVALID_CONFIG;
+            }
+            if (failure instanceof UnsupportedCapabilityException) {
+                return UNSUPPORTED_CAPABILITY;
+            }
+            return OTHER;
+        }
+    }
+
     private final VerificationStepKind kind;
     private final Status status;
     private final Duration duration;
     private final String detail;
     private final String remediation;
     private final boolean required;
+    private final FailureKind failureKind;
 
     /**
+     * A step without a {@linkplain #failureKind() failure kind}.
+     *
      * @param kind        the step
      * @param status      outcome
      * @param duration    time taken
@@ -40,12 +121,33 @@ public final class VerificationStep {
      */
     public VerificationStep(VerificationStepKind kind, Status status, Duration duration, String detail,
                             String remediation, boolean required) {
+        this(kind, status, duration, detail, remediation, required, null);
+    }
+
+    /**
+     * @param kind        the step
+     * @param status      outcome
+     * @param duration    time taken
+     * @param detail      what happened, may be {@code null}; never a value
+     * @param remediation how to fix a failure, may be {@code null}
+     * @param required    whether a failure fails the verification
+     * @param failureKind why the step failed or warned; {@code null} when unknown or when it did neither
+     * @throws IllegalArgumentException if a failure kind is given for a {@link Status#PASSED} or
+     *                                  {@link Status#SKIPPED} step
+     */
+    public VerificationStep(VerificationStepKind kind, Status status, Duration duration, String detail,
+                            String remediation, boolean required, FailureKind failureKind) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.status = Objects.requireNonNull(status, "status");
         this.duration = Objects.requireNonNull(duration, "duration");
         this.detail = detail;
         this.remediation = remediation;
         this.required = required;
+        if (failureKind != null && status != Status.FAILED && status != Status.WARNING) {
+            throw new IllegalArgumentException("a failure kind (" + failureKind + ") belongs only to a FAILED or "
+                    + "WARNING step, not to a " + status + " one");
+        }
+        this.failureKind = failureKind;
     }
 
     /** @return the step kind */
@@ -81,6 +183,18 @@ public final class VerificationStep {
     /** @return whether a failure of this step fails the verification */
     public boolean required() {
         return required;
+    }
+
+    /**
+     * Why the step failed or warned: the kind of the store's exception, or {@link FailureKind#CHECK_FAILED}
+     * when the step's own comparison failed. The engine's verification sets it on every
+     * {@link Status#FAILED} and {@link Status#WARNING} step; it is empty for passed and skipped steps, and
+     * for steps built with the constructor that takes no failure kind.
+     *
+     * @return the kind of failure, if the step failed or warned and the kind is known
+     */
+    public Optional<FailureKind> failureKind() {
+        return Optional.ofNullable(failureKind);
     }
 
     /** @return one line: status, name, duration, detail and remediation */

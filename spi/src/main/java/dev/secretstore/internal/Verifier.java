@@ -14,6 +14,7 @@ import dev.secretstore.SecretValue;
 import dev.secretstore.StoreUnavailableException;
 import dev.secretstore.VerificationReport;
 import dev.secretstore.VerificationStep;
+import dev.secretstore.VerificationStep.FailureKind;
 import dev.secretstore.VerificationStep.Status;
 import dev.secretstore.VerifyOptions;
 import dev.secretstore.spi.SecretStoreProvider;
@@ -108,10 +109,11 @@ public final class Verifier {
         } catch (AccessDeniedException e) {
             steps.add(new VerificationStep(VerificationStepKind.DELETE, Status.WARNING, since(t0),
                     "delete denied; the test secret " + name + " was left behind: " + e.getMessage(),
-                    remediation(VerificationStepKind.DELETE, e) + "; or delete " + name + " by hand", true));
+                    remediation(VerificationStepKind.DELETE, e) + "; or delete " + name + " by hand", true,
+                    FailureKind.ACCESS_DENIED));
         } catch (SecretStoreException e) {
             steps.add(new VerificationStep(VerificationStepKind.DELETE, Status.FAILED, since(t0), e.getMessage(),
-                    remediation(VerificationStepKind.DELETE, e), true));
+                    remediation(VerificationStepKind.DELETE, e), true, FailureKind.of(e)));
         }
     }
 
@@ -126,10 +128,12 @@ public final class Verifier {
             steps.add(new VerificationStep(kind, Status.PASSED, since(t0), detail, null, true));
             return true;
         } catch (StepFailure f) {
-            steps.add(new VerificationStep(kind, Status.FAILED, since(t0), f.getMessage(), f.remediation, true));
+            steps.add(new VerificationStep(kind, Status.FAILED, since(t0), f.getMessage(), f.remediation, true,
+                    FailureKind.CHECK_FAILED));
             return false;
         } catch (SecretStoreException e) {
-            steps.add(new VerificationStep(kind, Status.FAILED, since(t0), e.getMessage(), remediation(kind, e), true));
+            steps.add(new VerificationStep(kind, Status.FAILED, since(t0), e.getMessage(), remediation(kind, e), true,
+                    FailureKind.of(e)));
             return false;
         }
     }
