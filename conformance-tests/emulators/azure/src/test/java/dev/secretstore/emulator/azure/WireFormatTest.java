@@ -189,9 +189,9 @@ class WireFormatTest {
     }
 
     @Test
-    @DisplayName("every api-version the SDKs send is accepted (7.0-7.6, 2025-07-01)")
+    @DisplayName("every api-version the SDKs send is accepted (7.0-7.6, 2025-07-01; 2026-04-01 from the JS SDK)")
     void apiVersions() {
-        for (String version : List.of("7.0", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6", "2025-07-01")) {
+        for (String version : List.of("7.0", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6", "2025-07-01", "2026-04-01")) {
             assertThat(raw.get(vault + "/secrets?api-version=" + version, token).status()).as(version).isEqualTo(200);
         }
     }
