@@ -16,7 +16,12 @@ public enum Operation {
     RECOVER_DELETED_SECRET("RecoverDeletedSecret"),
     PURGE_DELETED_SECRET("PurgeDeletedSecret"),
     /** {@code POST /{tenant}/oauth2/v2.0/token}. */
-    TOKEN("Token");
+    TOKEN("Token"),
+    /**
+     * {@code GET /{tenant}/v2.0/.well-known/openid-configuration} and its {@code jwks_uri}: what MSAL for
+     * JavaScript (and Python) reads before it asks for a token.
+     */
+    OPENID_CONFIGURATION("OpenIdConfiguration");
 
     private final String restName;
 
@@ -39,8 +44,8 @@ public enum Operation {
         throw new IllegalArgumentException("unknown operation: " + name);
     }
 
-    /** Vault operations, as opposed to the token endpoint. */
+    /** Vault operations, as opposed to the Entra endpoints (token and OpenID discovery). */
     public boolean isVaultOperation() {
-        return this != TOKEN;
+        return this != TOKEN && this != OPENID_CONFIGURATION;
     }
 }

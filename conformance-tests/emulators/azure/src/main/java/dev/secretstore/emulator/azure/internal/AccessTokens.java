@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -54,6 +55,25 @@ public final class AccessTokens {
                 .put("ver", "1.0");
         String signingInput = encode(header) + "." + encode(claims);
         return signingInput + "." + ENCODER.encodeToString(sign(signingInput));
+    }
+
+    /** The signing key as a JSON Web Key Set, as Entra publishes its keys at {@code jwks_uri}. */
+    public ObjectNode jsonWebKeySet() {
+        RSAPublicKey publicKey = (RSAPublicKey) keys.getPublic();
+        ObjectNode set = Json.object();
+        set.putArray("keys").addObject()
+                .put("kty", "RSA")
+                .put("use", "sig")
+                .put("kid", keyId)
+                .put("n", ENCODER.encodeToString(unsigned(publicKey.getModulus().toByteArray())))
+                .put("e", ENCODER.encodeToString(unsigned(publicKey.getPublicExponent().toByteArray())));
+        return set;
+    }
+
+    /** JWK integers are unsigned big-endian: drop the sign byte {@code BigInteger} adds. */
+    private static byte[] unsigned(byte[] twosComplement) {
+        return twosComplement.length > 1 && twosComplement[0] == 0
+                ? java.util.Arrays.copyOfRange(twosComplement, 1, twosComplement.length) : twosComplement;
     }
 
     /**

@@ -20,6 +20,7 @@ public final class EmulatorCore implements RequestHandler {
     private final RequestCounter counter = new RequestCounter();
     private final AtomicReference<LoadedState> state = new AtomicReference<>();
     private final TokenEndpoint tokenEndpoint;
+    private final OpenIdConfiguration openIdConfiguration = new OpenIdConfiguration(tokens);
     private final VaultApi vaultApi;
     private final AdminApi adminApi = new AdminApi(this);
 
@@ -39,6 +40,10 @@ public final class EmulatorCore implements RequestHandler {
         }
         if (TokenEndpoint.matches(path)) {
             return serve(Operation.TOKEN, () -> tokenEndpoint.handle(request, state.get().directory()));
+        }
+        if (OpenIdConfiguration.matches(request.method(), path)) {
+            return serve(Operation.OPENID_CONFIGURATION,
+                    () -> openIdConfiguration.handle(request, state.get().directory(), clock.tokenNow()));
         }
         Optional<VaultRoute> route = VaultRoute.of(request.method(), path);
         if (route.isEmpty()) {

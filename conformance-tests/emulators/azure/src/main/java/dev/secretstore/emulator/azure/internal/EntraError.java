@@ -38,6 +38,12 @@ public record EntraError(int status, String error, int code, String description)
                 + "subscription administrator, this may happen if there are no active subscriptions for the tenant.");
     }
 
+    /** The OpenID discovery document's wording: the same AADSTS90002 text as the token endpoint's, another error. */
+    static EntraError invalidTenant(String tenant) {
+        EntraError notFound = tenantNotFound(tenant);
+        return new EntraError(400, "invalid_tenant", notFound.code(), notFound.description());
+    }
+
     static EntraError missingParameter(String parameter) {
         return new EntraError(400, "invalid_request", 900144,
                 "The request body must contain the following parameter: '" + parameter + "'.");

@@ -88,7 +88,7 @@ public final class VaultApi {
                 vault.purge(route.name());
                 yield EmulatorResponse.empty(204);
             }
-            case TOKEN -> throw new IllegalStateException("not a vault operation");
+            case TOKEN, OPENID_CONFIGURATION -> throw new IllegalStateException("not a vault operation");
         };
     }
 
