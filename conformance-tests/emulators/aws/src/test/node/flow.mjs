@@ -10,10 +10,12 @@
 import { readFileSync } from "node:fs";
 import {
   CreateSecretCommand,
+  DescribeSecretCommand,
   GetSecretValueCommand,
   ListSecretsCommand,
   PutSecretValueCommand,
   SecretsManagerClient,
+  paginateListSecrets,
 } from "@aws-sdk/client-secrets-manager";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 
@@ -72,6 +74,21 @@ const listed = await admin.send(new ListSecretsCommand({
   Filters: [{ Key: "name", Values: ["js/"] }, { Key: "tag-value", Values: ["true"] }],
 }));
 out.listTagged = listed.SecretList.map((s) => s.Name);
+out.pages = [];
+for await (const page of paginateListSecrets({ client: admin, pageSize: 1 },
+  { Filters: [{ Key: "name", Values: ["js/"] }], SortBy: "name", SortOrder: "asc" })) {
+  out.pages.push(page.SecretList.map((s) => s.Name));
+}
+
+await admin.send(new CreateSecretCommand({ Name: "js/blob", SecretBinary: Uint8Array.of(0, 1, 254, 255) }));
+const blob = await admin.send(new GetSecretValueCommand({ SecretId: "js/blob" }));
+out.binary = Buffer.from(blob.SecretBinary).toString("base64");
+const described = await admin.send(new DescribeSecretCommand({ SecretId: "js/db" }));
+out.describe = {
+  createdIsDate: described.CreatedDate instanceof Date,
+  createdMillis: described.CreatedDate.getTime(),
+  VersionIdsToStages: described.VersionIdsToStages,
+};
 
 // SigV4 failures: the signature is computed by the SDK's own signer, only the key material is wrong.
 out.badSignature = await errorOf(client(SecretsManagerClient, env.ADMIN_ACCESS_KEY_ID, "not-the-secret-key")

@@ -93,6 +93,8 @@ class OtherOfficialClientsTest {
     void awsCliRunsTheSecretLifecycle() throws Exception {
         requireAwsCli();
         emulator.plantSecret(SecretSeed.builder("cli/untagged").secretString("u").build());
+        emulator.plantSecret(SecretSeed.builder("cli/planted").secretString("p").tag("AirbyteManaged", "false")
+                .build());
         Map<String, String> admin = IsolatedAwsEnvironment.withKeys(baseEnv(), DefaultIdentity.ADMIN_ACCESS_KEY_ID,
                 DefaultIdentity.ADMIN_SECRET_ACCESS_KEY, null);
 
@@ -126,9 +128,13 @@ class OtherOfficialClientsTest {
         assertThat(strings(described.path("VersionIdsToStages").path(firstVersion))).containsExactly("AWSPREVIOUS");
         assertThat(strings(described.path("VersionIdsToStages").path(secondVersion))).containsExactly("AWSCURRENT");
 
-        JsonNode listed = ok(aws(admin, "secretsmanager", "list-secrets",
+        // --page-size 1 makes the CLI follow NextToken itself, one request per page.
+        long listCallsBefore = emulator.requestCount("ListSecrets");
+        JsonNode listed = ok(aws(admin, "secretsmanager", "list-secrets", "--page-size", "1",
                 "--filters", "Key=tag-key,Values=AirbyteManaged", "Key=name,Values=cli/"));
-        assertThat(listed.path("SecretList").findValuesAsText("Name")).containsExactly("cli/db");
+        assertThat(listed.path("SecretList").findValuesAsText("Name")).containsExactlyInAnyOrder("cli/db",
+                "cli/planted");
+        assertThat(emulator.requestCount("ListSecrets") - listCallsBefore).isGreaterThanOrEqualTo(2);
 
         Instant beforeDelete = Instant.now();
         JsonNode deleted = ok(aws(admin, "secretsmanager", "delete-secret", "--secret-id", "cli/db",
@@ -255,6 +261,17 @@ class OtherOfficialClientsTest {
         assertThat(strings(r.path("put").path("VersionStages"))).containsExactly("AWSCURRENT");
         assertThat(r.path("getAfterPut").asText()).isEqualTo("js-v2");
         assertThat(strings(r.path("listTagged"))).containsExactly("js/db");
+        List<List<String>> pages = new ArrayList<>();
+        r.path("pages").forEach(page -> pages.add(strings(page)));
+        assertThat(pages).containsExactly(List.of("js/db"), List.of("js/foreign"));
+        assertThat(r.path("binary").asText()).isEqualTo("AAH+/w==");
+        assertThat(r.path("describe").path("createdIsDate").asBoolean()).isTrue();
+        assertThat(r.path("describe").path("createdMillis").asLong())
+                .isEqualTo(javaSdk.describeSecret(b -> b.secretId("js/db")).createdDate().toEpochMilli());
+        assertThat(strings(r.path("describe").path("VersionIdsToStages").path(r.path("put").path("VersionId")
+                .asText()))).containsExactly("AWSCURRENT");
+        assertThat(strings(r.path("describe").path("VersionIdsToStages").path(r.path("create").path("VersionId")
+                .asText()))).containsExactly("AWSPREVIOUS");
 
         assertError(r.path("badSignature"), "name", "InvalidSignatureException", 400,
                 "The request signature we calculated does not match the signature you provided. Check your AWS "
