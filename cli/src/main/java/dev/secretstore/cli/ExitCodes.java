@@ -7,6 +7,8 @@ import dev.secretstore.InvalidRequestException;
 import dev.secretstore.NoSuchProviderException;
 import dev.secretstore.StoreUnavailableException;
 import dev.secretstore.UnsupportedCapabilityException;
+import dev.secretstore.VerificationReport;
+import dev.secretstore.VerificationStep;
 
 /** The documented exit codes (README, {@code secretstore --help}); scripts depend on them, so they never change. */
 public final class ExitCodes {
@@ -44,5 +46,37 @@ public final class ExitCodes {
             return UNAVAILABLE;
         }
         return CHECK_FAILED;
+    }
+
+    /**
+     * The exit code of {@code verify}: {@link #OK} only when every required step passed. Otherwise the first
+     * failed required step decides, because later failures usually follow from it (a store that cannot be
+     * reached on create cannot be read either): access denied or authentication failed gives
+     * {@link #ACCESS_DENIED}, unavailable or throttled {@link #UNAVAILABLE}, anything else (a value read back
+     * wrong, a missing tag, a name conflict, a failure of unknown kind) {@link #CHECK_FAILED}. This is the
+     * same mapping as for an exception, so a script sees the same code whether the store failed while
+     * opening or during a step.
+     *
+     * @param report the verification report
+     * @return its exit code
+     */
+    public static int of(VerificationReport report) {
+        if (report.passed()) {
+            return OK;
+        }
+        return report.steps().stream()
+                .filter(step -> step.required() && step.status() == VerificationStep.Status.FAILED)
+                .findFirst()
+                .flatMap(VerificationStep::failureKind)
+                .map(ExitCodes::of)
+                .orElse(CHECK_FAILED);
+    }
+
+    private static int of(VerificationStep.FailureKind kind) {
+        return switch (kind) {
+            case ACCESS_DENIED, AUTHENTICATION_FAILED -> ACCESS_DENIED;
+            case UNAVAILABLE, THROTTLED -> UNAVAILABLE;
+            default -> CHECK_FAILED;
+        };
     }
 }

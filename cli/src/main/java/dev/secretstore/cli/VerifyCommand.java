@@ -15,12 +15,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code secretstore verify}: the documented check that a config works (create a test secret, read it
- * back, confirm its managed tag, delete it). Exit code 0 only when every required step passed.
+ * back, confirm its managed tag, delete it). Exit code 0 only when every required step passed; otherwise
+ * the first failed step's kind of failure chooses 3, 4 or 1 ({@link ExitCodes#of(VerificationReport)}).
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, description = {
     "Check that the configured store works.",
     "Creates a test secret, reads it back, confirms it carries <tagKey>=true, and deletes it",
-    "(unless --keep). Exit code 0 only when every required step passed."})
+    "(unless --keep). Exit code 0 only when every required step passed; when one failed,",
+    "3 if the first failure was access denied or authentication, 4 if the store was",
+    "unavailable or throttling, otherwise 1."})
 final class VerifyCommand extends Subcommand {
 
     /** Shown when neither the engine nor the provider knows a likely cause. */
@@ -38,12 +41,13 @@ final class VerifyCommand extends Subcommand {
         try (SecretStore opened = store.open(io().in())) {
             report = opened.verify(VerifyOptions.of(keep));
         }
+        int exitCode = ExitCodes.of(report);
         if (json()) {
-            printJson(document(report));
+            printJson(document(report, exitCode));
         } else {
             printText(report);
         }
-        return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        return exitCode;
     }
 
     private void printText(VerificationReport report) {
@@ -76,10 +80,11 @@ final class VerifyCommand extends Subcommand {
         return duration.toMillis() + " ms";
     }
 
-    private static Map<String, Object> document(VerificationReport report) {
+    private static Map<String, Object> document(VerificationReport report, int exitCode) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("provider", report.provider());
         document.put("passed", report.passed());
+        document.put("exitCode", exitCode);
         document.put("totalMillis", report.total().toMillis());
         document.put("steps", report.steps().stream().map(VerifyCommand::step).toList());
         return document;
@@ -93,6 +98,7 @@ final class VerifyCommand extends Subcommand {
         m.put("millis", step.duration().toMillis());
         step.detail().ifPresent(d -> m.put("detail", detailWithoutRemediation(step)));
         step.remediation().ifPresent(r -> m.put("remediation", r));
+        step.failureKind().ifPresent(kind -> m.put("failureKind", kind.name()));
         return m;
     }
 }

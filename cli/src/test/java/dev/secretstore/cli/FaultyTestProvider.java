@@ -14,6 +14,7 @@ import dev.secretstore.SecretNotFoundException;
 import dev.secretstore.SecretValue;
 import dev.secretstore.StoreLimits;
 import dev.secretstore.StoreUnavailableException;
+import dev.secretstore.ThrottledException;
 import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
 import dev.secretstore.spi.StoreConfig;
@@ -27,8 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-memory provider for the CLI's tests that fails on request ({@code "fault"}), for the outcomes the
- * local store cannot produce: an unavailable store, and a store that may create but not delete.
- * Registered through src/test/resources/META-INF/services.
+ * local store cannot produce: an unavailable or throttling store, a store that may create but not delete,
+ * a credential rejected when opening or only on first use, and a store that returns another value than
+ * it was given. Registered through src/test/resources/META-INF/services.
  */
 public final class FaultyTestProvider implements SecretStoreProvider {
 
@@ -53,7 +55,8 @@ public final class FaultyTestProvider implements SecretStoreProvider {
     public List<ConfigField> configFields() {
         return List.of(
                 ConfigField.builder("fault").required(true)
-                        .allowedValues("unavailable", "deny-delete", "bad-token").description("what fails").build(),
+                        .allowedValues("unavailable", "throttled", "deny-delete", "bad-token", "reject-token-on-use",
+                                "alter-values").description("what fails").build(),
                 ConfigField.builder("token").secret(true).description("a credential that must never be echoed").build());
     }
 
@@ -92,6 +95,14 @@ public final class FaultyTestProvider implements SecretStoreProvider {
                 throw new StoreUnavailableException(NAME, null, name, "the service answered 503",
                         "try again later", null);
             }
+            if (fault.equals("throttled")) {
+                throw new ThrottledException(NAME, null, name, "rate exceeded", "try again later", null, null);
+            }
+            if (fault.equals("reject-token-on-use")) {
+                // Like a cloud client that only meets the identity service on its first call.
+                throw new AuthenticationFailedException(NAME, null, name, "the token was rejected",
+                        "check the token", null);
+            }
             values.put(name, value.bytes());
             tags.put(name, new TreeMap<>(newTags));
             return metadata(name);
@@ -117,6 +128,9 @@ public final class FaultyTestProvider implements SecretStoreProvider {
             byte[] value = values.get(name);
             if (value == null) {
                 throw new SecretNotFoundException(NAME, null, name, "no such secret", null, null);
+            }
+            if (fault.equals("alter-values")) {
+                return Secret.of(name, "1", SecretValue.ofText("not what was written"));
             }
             return Secret.of(name, "1", SecretValue.ofBytes(value));
         }

@@ -45,13 +45,13 @@ class VerifyCommandTest {
     }
 
     @Test
-    @DisplayName("a read-only store fails the create step with a remediation, exit 1")
+    @DisplayName("a read-only store fails the create step with a remediation, exit 3 (access denied)")
     void readOnlyStoreFails() {
         CliRun.run("verify", "--config", LocalStoreConfig.writable(dir));
 
         CliRun.Result result = CliRun.run("verify", "--config", LocalStoreConfig.readOnly(dir));
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.out()).containsPattern("✗ create test secret\\s+\\d+ ms")
                 .contains("fix: ")
                 .contains("✗ verification failed");
@@ -78,11 +78,13 @@ class VerifyCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         JsonNode report = new ObjectMapper().readTree(result.out());
         assertThat(report.get("passed").asBoolean()).isTrue();
+        assertThat(report.get("exitCode").asInt()).isZero();
         assertThat(report.get("provider").asText()).isEqualTo("local");
         assertThat(report.get("steps")).hasSize(4);
         for (JsonNode step : report.get("steps")) {
             assertThat(step.get("status").asText()).isEqualTo("PASSED");
             assertThat(step.get("millis").isNumber()).isTrue();
+            assertThat(step.has("failureKind")).isFalse();
         }
     }
 
