@@ -191,6 +191,8 @@ class OtherOfficialClientsTest {
         env.put("RESTRICTED_SECRET_ACCESS_KEY", "auditor-secret");
         Path script = MODULE.resolve("src/test/python/boto3_flow.py");
         JsonNode r = ok(run(List.of("python3", script.toString()), env, SCRIPT_TIMEOUT));
+        System.out.println("boto3 under test: " + r.path("boto3").asText() + ", botocore "
+                + r.path("botocore").asText());
 
         String arn = r.path("create").path("ARN").asText();
         assertThat(arn).matches("arn:aws:secretsmanager:us-east-1:" + ACCOUNT + ":secret:py/db-[A-Za-z0-9]{6}");
@@ -251,6 +253,9 @@ class OtherOfficialClientsTest {
         env.put("PARTNER_ROLE_ARN", PARTNER_ROLE);
         env.put("PARTNER_EXTERNAL_ID", "ext-123");
         JsonNode r = ok(run(List.of("node", project.resolve("flow.mjs").toString()), env, SCRIPT_TIMEOUT));
+        System.out.println("AWS SDK for JavaScript under test: client-secrets-manager "
+                + r.path("clientSecretsManager").asText() + ", client-sts " + r.path("clientSts").asText() + ", node "
+                + r.path("node").asText());
 
         String arn = r.path("create").path("ARN").asText();
         assertThat(arn).matches("arn:aws:secretsmanager:us-east-1:" + ACCOUNT + ":secret:js/db-[A-Za-z0-9]{6}");
@@ -372,6 +377,7 @@ class OtherOfficialClientsTest {
                                 + ": " + ChildProcess.tail(printed, 500);
                     } else {
                         cliVersion = printed;
+                        System.out.println("AWS CLI under test: " + printed);
                     }
                 } catch (NotStartable e) {
                     cliUnavailable = e.getMessage();
