@@ -13,9 +13,13 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * Captures what the code under test prints or logs while it is open: {@code System.out},
- * {@code System.err} (still passed through), and every {@code java.util.logging} record at any level,
- * which includes {@code System.Logger} output on the JDK's default logger backend. Logging is turned up
- * to ALL while capturing, so debug lines that would normally be dropped are searched too.
+ * {@code System.err}, and every {@code java.util.logging} record at any level, which includes
+ * {@code System.Logger} output on the JDK's default logger backend. Logging is turned up to ALL while
+ * capturing, so debug lines that would normally be dropped are searched too.
+ *
+ * <p>{@link #start()} passes everything through (the user still sees what the store printed);
+ * {@link #swallowing()} keeps it: nothing reaches the previous {@code System.out}/{@code System.err}
+ * or the root logger's previous handlers (e.g. the JDK's console handler) until it is closed.
  */
 final class LogCapture implements AutoCloseable {
 
@@ -26,16 +30,30 @@ final class LogCapture implements AutoCloseable {
     private final Logger rootLogger = Logger.getLogger("");
     private final Level originalLevel = rootLogger.getLevel();
     private final Handler handler = new CapturingHandler();
+    // Reading the handlers first also makes the JDK create its console handler now, bound to the real
+    // System.err, rather than later on one of this capture's streams.
+    private final Handler[] detachedHandlers;
 
-    private LogCapture() {
-        System.setOut(tee(originalOut));
-        System.setErr(tee(originalErr));
+    private LogCapture(boolean passThrough) {
+        Handler[] rootHandlers = rootLogger.getHandlers();
+        detachedHandlers = passThrough ? new Handler[0] : rootHandlers;
+        for (Handler detached : detachedHandlers) {
+            rootLogger.removeHandler(detached);
+        }
+        System.setOut(tee(passThrough ? originalOut : null));
+        System.setErr(tee(passThrough ? originalErr : null));
         rootLogger.addHandler(handler);
         rootLogger.setLevel(Level.ALL);
     }
 
+    /** A capture that passes what it sees on to where it would have gone. */
     static LogCapture start() {
-        return new LogCapture();
+        return new LogCapture(true);
+    }
+
+    /** A capture that keeps what it sees: nothing is printed or handed to the root logger's other handlers. */
+    static LogCapture swallowing() {
+        return new LogCapture(false);
     }
 
     /** Everything printed and logged so far. */
@@ -52,9 +70,13 @@ final class LogCapture implements AutoCloseable {
         System.setOut(originalOut);
         System.setErr(originalErr);
         rootLogger.removeHandler(handler);
+        for (Handler detached : detachedHandlers) {
+            rootLogger.addHandler(detached);
+        }
         rootLogger.setLevel(originalLevel);
     }
 
+    /** @param original where to pass the bytes on, or {@code null} to keep them */
     private PrintStream tee(PrintStream original) {
         return new PrintStream(new OutputStream() {
             @Override
@@ -62,7 +84,9 @@ final class LogCapture implements AutoCloseable {
                 synchronized (LogCapture.this) {
                     printed.write(b);
                 }
-                original.write(b);
+                if (original != null) {
+                    original.write(b);
+                }
             }
 
             @Override
@@ -70,12 +94,16 @@ final class LogCapture implements AutoCloseable {
                 synchronized (LogCapture.this) {
                     printed.write(bytes, offset, length);
                 }
-                original.write(bytes, offset, length);
+                if (original != null) {
+                    original.write(bytes, offset, length);
+                }
             }
 
             @Override
             public void flush() {
-                original.flush();
+                if (original != null) {
+                    original.flush();
+                }
             }
         }, true, UTF_8);
     }
