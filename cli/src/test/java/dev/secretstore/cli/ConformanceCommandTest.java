@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -50,13 +58,19 @@ class ConformanceCommandTest {
     }
 
     @Test
-    @DisplayName("without --config: a throwaway local store, all features offered; --output json summary")
+    @DisplayName("without --config: a throwaway local store, all features offered; --output json summary; "
+            + "nothing of the kit's own capture check on the process's stdout, stderr or log handlers")
     void throwawayStoreAsJson() throws IOException {
         Path reports = dir.resolve("reports");
+        ProcessOutput processOutput = new ProcessOutput();
 
-        CliRun.Result result = CliRun.run("conformance", "--report-dir", reports.toString(), "-o", "json");
+        CliRun.Result result;
+        try (processOutput) {
+            result = CliRun.run("conformance", "--report-dir", reports.toString(), "-o", "json");
+        }
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(processOutput.text()).doesNotContain("capture-check-");
         JsonNode summary = new ObjectMapper().readTree(result.out());
         assertThat(summary.get("passed").asBoolean()).isTrue();
         assertThat(summary.get("totals").get("failed").asInt()).isZero();
@@ -101,6 +115,51 @@ class ConformanceCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("  - keyFiel: ");
         assertThat(result.out()).doesNotContain("GROUP");
+    }
+
+    /**
+     * What the JVM itself would show while open: System.out, System.err (the CLI's Io does not write
+     * there in these tests, the kit and the store may) and every record reaching the root logger.
+     */
+    private static final class ProcessOutput implements AutoCloseable {
+        private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        private final List<String> logged = new CopyOnWriteArrayList<>();
+        private final PrintStream out = System.out;
+        private final PrintStream err = System.err;
+        private final Logger root = Logger.getLogger("");
+        private final Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        ProcessOutput() {
+            PrintStream both = new PrintStream(printed, true, StandardCharsets.UTF_8);
+            System.setOut(both);
+            System.setErr(both);
+            handler.setLevel(Level.ALL);
+            root.addHandler(handler);
+        }
+
+        synchronized String text() {
+            return printed.toString(StandardCharsets.UTF_8) + String.join("\n", logged);
+        }
+
+        @Override
+        public void close() {
+            root.removeHandler(handler);
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
 
     /** A terminal that records its progress lines. */
