@@ -299,6 +299,18 @@ class OtherOfficialClientsTest {
                 + " because no identity-based policy allows the secretsmanager:GetSecretValue action");
     }
 
+    @Test
+    void committedNodeLockfilePinsVersionsWithoutRegistryUrls() throws IOException {
+        Path source = MODULE.resolve("src/test/node");
+        String lock = Files.readString(source.resolve("package-lock.json"));
+        assertThat(lock).doesNotContain("://").doesNotContain("\"resolved\"");
+        JsonNode packages = JSON.readTree(lock).path("packages");
+        assertThat(packages.path("node_modules/@aws-sdk/client-secrets-manager").path("integrity").asText())
+                .startsWith("sha512-");
+        assertThat(Files.readAllLines(source.resolve(".npmrc"))).contains("omit-lockfile-registry-resolved=true");
+        assertThat(source.resolve("node_modules")).doesNotExist();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private Map<String, String> baseEnv() {
