@@ -1,0 +1,138 @@
+package dev.secretstore.emulator.gcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Google's Node.js client ({@code @google-cloud/secret-manager}, pinned with its lock file in {@code src/test/node})
+ * over gRPC: TLS with service-account keys, and the plaintext port without credentials. The script is copied under
+ * {@code target/} and installed there with {@code npm ci}; where node or npm is missing or the install fails (no
+ * registry, say), the test is skipped with that reason. The script only reports what the client saw, as JSON.
+ */
+class NodeClientTest {
+  private static final Path SOURCE = Path.of("src/test/node");
+  private static final Path INSTALL = Path.of("target/node-client");
+  private static final String NUMBER = "projects/100000000001";
+  /** Bounds on a hang, not speed checks. */
+  private static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(90);
+
+  @Test
+  void grpcFlowWithServiceAccountKeysAndPlaintext(@TempDir Path dir) throws IOException {
+    Optional<Path> node = ChildProcess.onPath("node");
+    Optional<Path> npm = ChildProcess.onPath("npm");
+    assumeTrue(node.isPresent() && npm.isPresent(), "node and npm are not both on the PATH; Node client not run");
+    installClient(npm.get());
+
+    try (SecretManagerEmulator emulator = SecretManagerEmulator.builder().build().start()) {
+      JsonObject config = new JsonObject();
+      config.addProperty("project", Clients.PROJECT);
+      config.addProperty("grpcTls", emulator.grpcTlsTarget());
+      config.addProperty("grpcPlaintext", emulator.grpcPlaintextTarget());
+      config.addProperty("certificate", emulator.writeCertificate(dir.resolve("cert.pem")).toString());
+      config.addProperty("adminKeyFile", emulator.control().writeKeyFile(Clients.ADMIN, dir.resolve("admin.json"))
+          .toString());
+      config.addProperty("nobodyKeyFile", emulator.control().writeKeyFile(Clients.NOBODY,
+          dir.resolve("nobody.json")).toString());
+      config.addProperty("secretId", "node-client");
+      Path configFile = Files.writeString(dir.resolve("config.json"), config.toString());
+
+      // Nothing inherited: no GOOGLE_APPLICATION_CREDENTIALS, no machine-wide CA or gRPC roots settings.
+      Map<String, String> env = new HashMap<>();
+      env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+      env.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
+      ChildProcess.Result run = ChildProcess.run(List.of(node.get().toString(), "secret-manager-flow.js",
+          configFile.toString()), env, INSTALL, dir.resolve("output"), FLOW_TIMEOUT);
+      assertThat(run.succeeded()).as(run.describe()).isTrue();
+      JsonObject seen = JsonParser.parseString(run.stdout().strip()).getAsJsonObject();
+      String name = NUMBER + "/secrets/node-client";
+
+      JsonObject created = seen.getAsJsonObject("created");
+      assertThat(created.get("name").getAsString()).isEqualTo(name);
+      assertThat(created.getAsJsonObject("labels").toString()).isEqualTo("{\"client\":\"node\",\"env\":\"test\"}");
+
+      byte[] value = "node-client value \u00e9\u2603".getBytes(StandardCharsets.UTF_8);
+      CRC32C crc = new CRC32C();
+      crc.update(value);
+      JsonObject added = seen.getAsJsonObject("added");
+      assertThat(added.get("name").getAsString()).isEqualTo(name + "/versions/1");
+      assertThat(added.get("state").getAsString()).isEqualTo("ENABLED");
+      // The script's own CRC32C must be the real one, or the checks below would prove nothing.
+      assertThat(added.get("sentCrc32c").getAsString()).isEqualTo(Long.toString(crc.getValue()));
+      assertThat(added.get("clientSpecifiedPayloadChecksum").getAsBoolean()).isTrue();
+      assertThat(seen.getAsJsonObject("crcMismatch").get("code").getAsInt()).isEqualTo(3); // INVALID_ARGUMENT
+
+      JsonObject accessed = seen.getAsJsonObject("accessed");
+      assertThat(accessed.get("name").getAsString()).isEqualTo(name + "/versions/1");
+      assertThat(Base64.getDecoder().decode(accessed.get("dataBase64").getAsString())).isEqualTo(value);
+      assertThat(accessed.get("dataCrc32c").getAsString()).isEqualTo(Long.toString(crc.getValue()));
+
+      assertThat(seen.getAsJsonArray("listed").toString()).isEqualTo("[\"" + name + "\"]");
+
+      JsonObject notFound = seen.getAsJsonObject("notFound");
+      assertThat(notFound.get("code").getAsInt()).isEqualTo(5);
+      assertThat(notFound.get("message").getAsString()).isEqualTo("Secret [" + name + "-missing] not found.");
+
+      // Also the proof that the TLS clients send their key's JWT: the default principal would have been allowed.
+      JsonObject denied = seen.getAsJsonObject("permissionDenied");
+      assertThat(denied.get("code").getAsInt()).isEqualTo(7);
+      assertThat(denied.get("message").getAsString()).isEqualTo("Permission 'secretmanager.versions.access' denied "
+          + "for resource 'projects/emulator-project/secrets/node-client/versions/latest' (or it may not exist).");
+
+      assertThat(seen.getAsJsonObject("afterDelete").get("code").getAsInt()).isEqualTo(5);
+
+      JsonObject plaintext = seen.getAsJsonObject("plaintext");
+      assertThat(plaintext.get("name").getAsString()).isEqualTo(NUMBER + "/secrets/node-client-plaintext/versions/1");
+      assertThat(plaintext.get("data").getAsString()).isEqualTo("plain");
+
+      assertThat(emulator.control().requestCounts()).containsEntry("CreateSecret", 2L).containsEntry("DeleteSecret", 2L);
+    }
+  }
+
+  /**
+   * Copies the script and its lock file under target/ and runs {@code npm ci} there, once per lock file: a marker
+   * holding the lock file's content says the install finished. A failed install skips the test (the machine has
+   * no registry or cache), it is not a verdict on the emulator.
+   */
+  private static void installClient(Path npm) throws IOException {
+    Files.createDirectories(INSTALL);
+    for (String file : List.of("package.json", "package-lock.json", ".npmrc", "secret-manager-flow.js")) {
+      Files.copy(SOURCE.resolve(file), INSTALL.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    String lock = Files.readString(SOURCE.resolve("package-lock.json"));
+    Path marker = INSTALL.resolve("installed-lock.json");
+    if (Files.isDirectory(INSTALL.resolve("node_modules")) && Files.exists(marker)
+        && Files.readString(marker).equals(lock)) {
+      return;
+    }
+    Files.deleteIfExists(marker);
+    // npm needs the machine's registry, proxy and CA settings, so it inherits the environment.
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("npm_config_update_notifier", "false");
+    ChildProcess.Result install = ChildProcess.run(List.of(npm.toString(), "ci", "--no-audit", "--no-fund",
+        "--prefer-offline"), env, INSTALL, INSTALL.resolve("npm-output"), INSTALL_TIMEOUT);
+    assumeTrue(install.succeeded(), () -> "npm ci of the Node client failed, Node client not run: "
+        + install.describe());
+    try (Stream<Path> installed = Files.list(INSTALL.resolve("node_modules/@google-cloud"))) {
+      assertThat(installed.map(p -> p.getFileName().toString())).contains("secret-manager");
+    }
+    Files.writeString(marker, lock);
+  }
+}
