@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @DisplayName("The Azure SDK for JavaScript drives the emulator as the Java SDK does")
 class JavaScriptSdkTest {
-    private static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(150);
+    private static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
     private static final String UNKNOWN_TENANT_ID = "5ec2e7a1-0000-4000-8000-0000000000ff";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +58,7 @@ class JavaScriptSdkTest {
     private static String flowFailure;
 
     @BeforeAll
-    @Timeout(240)
+    @Timeout(180)
     static void installAndRunTheJavaScriptClient() throws IOException {
         Path moduleDir = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
         Path work = moduleDir.resolve("target/js-sdk-client");
