@@ -179,6 +179,8 @@ class GcloudTest {
 
     JsonObject policy = json(gcloud("secrets", "add-iam-policy-binding", id, "--member=" + nobody,
         "--role=roles/secretmanager.secretAccessor", "--format=json"));
+    // gcloud sends version 3; without conditions IAM answers version 1 (as documented for every IAM policy).
+    assertThat(policy.get("version").getAsInt()).isEqualTo(1);
     JsonArray bindings = policy.getAsJsonArray("bindings");
     assertThat(bindings).hasSize(1);
     assertThat(bindings.get(0).getAsJsonObject().get("role").getAsString())

@@ -258,4 +258,22 @@ class IamRolesTest {
     assertFails(() -> nobody.accessSecretVersion(granted + "/versions/1"), Code.PERMISSION_DENIED,
         "Permission 'secretmanager.versions.access' denied");
   }
+
+  @Test
+  void aPolicyWithoutConditionsIsVersionOneWhateverVersionWasSent() {
+    // IAM's documented behaviour, seen with gcloud, which sends version 3 with every add-iam-policy-binding.
+    String name = admin().createSecret(PARENT, "policy-version", SecretLifecycleTest.automatic()).getName();
+    Binding accessor = Binding.newBuilder().setRole("roles/secretmanager.secretAccessor")
+        .addMembers("serviceAccount:" + Clients.NOBODY).build();
+    Policy plain = admin().setIamPolicy(SetIamPolicyRequest.newBuilder().setResource(name).setPolicy(
+        Policy.newBuilder().setVersion(3).addBindings(accessor)).build());
+    assertThat(plain.getVersion()).isEqualTo(1);
+    assertThat(admin().getIamPolicy(GetIamPolicyRequest.newBuilder().setResource(name).build()).getVersion())
+        .isEqualTo(1);
+
+    Binding conditional = accessor.toBuilder().setCondition(Expr.newBuilder().setTitle("t")
+        .setExpression("resource.name.startsWith(\"" + name + "\")")).build();
+    assertThat(admin().setIamPolicy(SetIamPolicyRequest.newBuilder().setResource(name).setPolicy(
+        Policy.newBuilder().setVersion(3).addBindings(conditional)).build()).getVersion()).isEqualTo(3);
+  }
 }

@@ -318,7 +318,11 @@ public final class SecretManagerOperations {
     }
     List<IamBinding> bindings = PolicyCodec.toBindings(in);
     s.bindings = bindings;
-    s.policy = in.toBuilder().setEtag(ByteString.copyFromUtf8(newEtag())).build();
+    // As documented for IAM: a policy without conditional bindings comes back as version 1 even when version 3
+    // was sent (gcloud always sends 3).
+    boolean conditional = in.getBindingsList().stream().anyMatch(b -> b.hasCondition());
+    s.policy = in.toBuilder().setVersion(conditional ? 3 : Math.min(in.getVersion(), 1))
+        .setEtag(ByteString.copyFromUtf8(newEtag())).build();
     return s.policy;
   }
 
