@@ -1,11 +1,11 @@
 'use strict';
-// Drives the emulator with Google's Node.js Secret Manager client (gRPC transport) and prints one JSON document
-// on stdout describing what the client saw. NodeClientTest runs it and asserts on that document; nothing here
-// decides whether the emulator is right.
+// Drives the emulator with Google's Node.js Secret Manager client (gRPC, and its REST fallback) and prints one JSON
+// document on stdout describing what the client saw. NodeClientTest runs it and asserts on that document; nothing
+// here decides whether the emulator is right.
 //
 // Usage: node secret-manager-flow.js CONFIG.json
-//   CONFIG: {"project", "grpcTls": "127.0.0.1:P", "grpcPlaintext": "127.0.0.1:P", "certificate": PEM path,
-//            "adminKeyFile", "nobodyKeyFile", "secretId"}
+//   CONFIG: {"project", "grpcTls": "127.0.0.1:P", "grpcPlaintext": "127.0.0.1:P", "http": "127.0.0.1:P",
+//            "certificate": PEM path, "adminKeyFile", "nobodyKeyFile", "secretId"}
 const fs = require('fs');
 const {grpc, GoogleAuth} = require('google-gax');
 const {SecretManagerServiceClient} = require('@google-cloud/secret-manager');
@@ -43,8 +43,10 @@ function tlsClient(keyFile) {
     sslCreds: grpc.credentials.combineChannelCredentials(grpc.credentials.createSsl(ca), callCredentials)});
 }
 
+// gRPC errors carry the server's status message in `details` (`message` adds the code); the REST fallback's
+// errors carry it in `message` (and `details` is a list of error details).
 function failure(e) {
-  return {code: e.code, message: e.details === undefined ? e.message : e.details};
+  return {code: e.code, message: typeof e.details === 'string' ? e.details : e.message};
 }
 
 async function expectFailure(promise) {
@@ -54,6 +56,40 @@ async function expectFailure(promise) {
   } catch (e) {
     return failure(e);
   }
+}
+
+// The client's REST transport ("fallback": HTTP/JSON) on the plain HTTP port, with service-account keys.
+function restClient(keyFile) {
+  const [rHost, rPort] = config.http.split(':');
+  const auth = new GoogleAuth({keyFilename: keyFile, scopes: ['https://www.googleapis.com/auth/cloud-platform']});
+  return new SecretManagerServiceClient({fallback: true, protocol: 'http', apiEndpoint: rHost, port: Number(rPort),
+    auth});
+}
+
+async function restFlow(parent) {
+  const rest = {};
+  const admin = restClient(config.adminKeyFile);
+  const nobody = restClient(config.nobodyKeyFile);
+  const id = `${config.secretId}-rest`;
+  const name = `${parent}/secrets/${id}`;
+  const [secret] = await admin.createSecret({parent, secretId: id,
+    secret: {replication: {automatic: {}}, labels: {transport: 'rest'}}});
+  rest.created = secret.name;
+  const data = Buffer.from('rest value \u00e9', 'utf8');
+  const [version] = await admin.addSecretVersion({parent: name, payload: {data, dataCrc32c: crc32c(data)}});
+  rest.added = version.name;
+  const [accessed] = await admin.accessSecretVersion({name: `${name}/versions/latest`});
+  rest.accessed = {data: Buffer.from(accessed.payload.data).toString('utf8'),
+    dataCrc32c: String(accessed.payload.dataCrc32c)};
+  const [listed] = await admin.listSecrets({parent, filter: 'labels.transport=rest'});
+  rest.listed = listed.map((s) => s.name);
+  rest.permissionDenied = await expectFailure(nobody.accessSecretVersion({name: `${name}/versions/latest`}));
+  await admin.disableSecretVersion({name: version.name});
+  rest.disabled = await expectFailure(admin.accessSecretVersion({name: `${name}/versions/latest`}));
+  await admin.deleteSecret({name});
+  rest.afterDelete = await expectFailure(admin.getSecret({name}));
+  await Promise.all([admin.close(), nobody.close()]);
+  return rest;
 }
 
 async function main() {
@@ -101,6 +137,8 @@ async function main() {
   const [plainAccess] = await plain.accessSecretVersion({name: `${parent}/secrets/${plainId}/versions/latest`});
   out.plaintext = {name: plainAccess.name, data: Buffer.from(plainAccess.payload.data).toString('utf8')};
   await plain.deleteSecret({name: `${parent}/secrets/${plainId}`});
+
+  out.rest = await restFlow(parent);
 
   await Promise.all([admin.close(), nobody.close(), plain.close()]);
   process.stdout.write(JSON.stringify(out) + '\n');

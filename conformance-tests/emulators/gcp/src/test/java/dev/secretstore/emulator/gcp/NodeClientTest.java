@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Google's Node.js client ({@code @google-cloud/secret-manager}, pinned with its lock file in {@code src/test/node})
- * over gRPC: TLS with service-account keys, and the plaintext port without credentials. The script is copied under
+ * over gRPC (TLS with service-account keys; the plaintext port without credentials) and over its REST fallback
+ * (HTTP port, service-account keys). The script is copied under
  * {@code target/} and installed there with {@code npm ci}; where node or npm is missing or the install fails (no
  * registry, say), the test is skipped with that reason. The script only reports what the client saw, as JSON.
  */
@@ -35,7 +36,7 @@ class NodeClientTest {
   private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(90);
 
   @Test
-  void grpcFlowWithServiceAccountKeysAndPlaintext(@TempDir Path dir) throws IOException {
+  void grpcAndRestFlowsWithServiceAccountKeys(@TempDir Path dir) throws IOException {
     Optional<Path> node = ChildProcess.onPath("node");
     Optional<Path> npm = ChildProcess.onPath("npm");
     assumeTrue(node.isPresent() && npm.isPresent(), "node and npm are not both on the PATH; Node client not run");
@@ -46,6 +47,7 @@ class NodeClientTest {
       config.addProperty("project", Clients.PROJECT);
       config.addProperty("grpcTls", emulator.grpcTlsTarget());
       config.addProperty("grpcPlaintext", emulator.grpcPlaintextTarget());
+      config.addProperty("http", emulator.httpEndpoint().getHost() + ":" + emulator.httpEndpoint().getPort());
       config.addProperty("certificate", emulator.writeCertificate(dir.resolve("cert.pem")).toString());
       config.addProperty("adminKeyFile", emulator.control().writeKeyFile(Clients.ADMIN, dir.resolve("admin.json"))
           .toString());
@@ -102,7 +104,29 @@ class NodeClientTest {
       assertThat(plaintext.get("name").getAsString()).isEqualTo(NUMBER + "/secrets/node-client-plaintext/versions/1");
       assertThat(plaintext.get("data").getAsString()).isEqualTo("plain");
 
-      assertThat(emulator.control().requestCounts()).containsEntry("CreateSecret", 2L).containsEntry("DeleteSecret", 2L);
+      JsonObject rest = seen.getAsJsonObject("rest");
+      String restName = NUMBER + "/secrets/node-client-rest";
+      assertThat(rest.get("created").getAsString()).isEqualTo(restName);
+      assertThat(rest.get("added").getAsString()).isEqualTo(restName + "/versions/1");
+      byte[] restValue = "rest value \u00e9".getBytes(StandardCharsets.UTF_8);
+      CRC32C restCrc = new CRC32C();
+      restCrc.update(restValue);
+      assertThat(rest.getAsJsonObject("accessed").get("data").getAsString()).isEqualTo("rest value \u00e9");
+      assertThat(rest.getAsJsonObject("accessed").get("dataCrc32c").getAsString())
+          .isEqualTo(Long.toString(restCrc.getValue()));
+      assertThat(rest.getAsJsonArray("listed").toString()).isEqualTo("[\"" + restName + "\"]");
+      assertThat(rest.getAsJsonObject("permissionDenied").get("code").getAsInt()).isEqualTo(7);
+      assertThat(rest.getAsJsonObject("permissionDenied").get("message").getAsString()).isEqualTo("Permission "
+          + "'secretmanager.versions.access' denied for resource 'projects/emulator-project/secrets/node-client-rest/"
+          + "versions/latest' (or it may not exist).");
+      // The REST fallback takes the code from the JSON error's status, so FAILED_PRECONDITION survives HTTP 400.
+      assertThat(rest.getAsJsonObject("disabled").get("code").getAsInt()).isEqualTo(9);
+      assertThat(rest.getAsJsonObject("disabled").get("message").getAsString())
+          .isEqualTo("Secret Version [" + restName + "/versions/1] is in DISABLED state.");
+      assertThat(rest.getAsJsonObject("afterDelete").get("code").getAsInt()).isEqualTo(5);
+
+      assertThat(emulator.control().requestCounts()).containsEntry("CreateSecret", 3L)
+          .containsEntry("DeleteSecret", 3L);
     }
   }
 
