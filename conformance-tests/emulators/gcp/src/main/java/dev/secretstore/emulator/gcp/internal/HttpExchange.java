@@ -13,6 +13,12 @@ public record HttpExchange(String method, String path, Map<String, List<String>>
     void respond(int status, String contentType, byte[] body, Map<String, String> extraHeaders);
   }
 
+  /** Leaves out query, headers and body: they carry bearer tokens, self-signed JWTs and secret payloads. */
+  @Override
+  public String toString() {
+    return "HttpExchange[" + method + " " + path + ", " + (body == null ? 0 : body.length) + " bytes]";
+  }
+
   public String header(String name) {
     return headers.get(name.toLowerCase(java.util.Locale.ROOT));
   }

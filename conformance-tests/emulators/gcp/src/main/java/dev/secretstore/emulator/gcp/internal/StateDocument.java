@@ -21,7 +21,13 @@ import java.util.Optional;
 public record StateDocument(boolean autoCreateProjects, DefaultPrincipal defaultPrincipal, List<Project> projects,
     List<AccountSpec> serviceAccounts, List<BindingSpec> bindings, List<SecretSpec> secrets) {
 
-  public record KeySpec(String keyId, String privateKeyPem) {}
+  /** A service-account key from the state file. Its {@code toString} leaves the private key out. */
+  public record KeySpec(String keyId, String privateKeyPem) {
+    @Override
+    public String toString() {
+      return "KeySpec[keyId=" + keyId + ", privateKeyPem=***]";
+    }
+  }
 
   public record AccountSpec(String email, String project, List<KeySpec> keys) {}
 
