@@ -13,6 +13,12 @@ public record EmulatorRequest(
         Map<String, String> headers,
         byte[] body) {
 
+    /** Leaves out query, headers and body: they carry bearer tokens, client secrets and secret values. */
+    @Override
+    public String toString() {
+        return "EmulatorRequest[" + method + " " + path + ", " + (body == null ? 0 : body.length) + " bytes]";
+    }
+
     /** The first value of a query parameter. */
     public Optional<String> queryParameter(String name) {
         List<String> values = query.get(name);
