@@ -2,14 +2,13 @@ package dev.secretstore.emulator.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.secretstore.emulator.testing.ReadyLineProcess;
+import dev.secretstore.emulator.testing.ReadyLineProcess.Stderr;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +23,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 class EmulatorJarIT {
 
     @Test
-    @Timeout(value = 3, unit = TimeUnit.MINUTES) // the finally block still stops the child
+    @Timeout(value = 3, unit = TimeUnit.MINUTES) // close() still stops the child
     void builtJarStartsWithAStateFileAndServesTheSdk(@TempDir Path dir) throws Exception {
         Path jar = Path.of(System.getProperty("emulator.jar", "target/secretstore-emulator-aws.jar"));
         assertThat(jar).exists();
@@ -36,18 +35,10 @@ class EmulatorJarIT {
                   "secrets": [{"name": "seeded/one", "region": "us-east-1", "secretString": "from-file"}]}]}
                 """);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0", "--state", state.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String ready = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(60, TimeUnit.SECONDS);
+        ReadyLineProcess child = ReadyLineProcess.start(
+                List.of(java, "-jar", jar.toString(), "--port", "0", "--state", state.toString()), Stderr.INHERIT);
+        try (child) {
+            String ready = child.awaitReady(Duration.ofSeconds(60));
             assertThat(ready).matches("READY http://127\\.0\\.0\\.1:\\d+");
             URI endpoint = URI.create(ready.substring("READY ".length()));
 
@@ -63,14 +54,12 @@ class EmulatorJarIT {
             }
             AdminHttp.Reply counts = AdminHttp.call(endpoint, "GET", "counts", null);
             assertThat(counts.body()).contains("\"GetSecretValue\":2").contains("\"CreateSecret\":1");
-            assertThat(out.ready() ? out.readLine() : null).as("exactly one line on stdout").isNull();
-        } finally {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
-            }
+            assertThat(child.output()).as("exactly one line on stdout").containsExactly(ready);
+            // A clean stop on SIGTERM; close() kills it if it does not stop in time.
+            child.requestStop();
+            child.waitForExit(Duration.ofSeconds(20));
         }
-        assertThat(process.isAlive()).isFalse();
-        assertThat(List.of(0, 143)).contains(process.exitValue());
+        assertThat(child.isAlive()).isFalse();
+        assertThat(List.of(0, 143)).contains(child.exitCode());
     }
 }

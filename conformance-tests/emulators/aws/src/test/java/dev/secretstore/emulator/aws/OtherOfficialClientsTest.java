@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.secretstore.emulator.aws.ChildProcess.NotStartable;
-import dev.secretstore.emulator.aws.ChildProcess.Outcome;
+import dev.secretstore.emulator.testing.ChildProcess;
+import dev.secretstore.emulator.testing.ChildProcess.Result;
+import dev.secretstore.emulator.testing.NodeLockfile;
+import dev.secretstore.emulator.testing.NodeProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ class OtherOfficialClientsTest {
         assertThat(created.path("Name").asText()).isEqualTo("cli/db");
         String firstVersion = created.path("VersionId").asText();
 
-        Outcome exists = aws(admin, "secretsmanager", "create-secret", "--name", "cli/db", "--secret-string", "x");
+        Result exists = aws(admin, "secretsmanager", "create-secret", "--name", "cli/db", "--secret-string", "x");
         assertServiceError(exists, "ResourceExistsException", "CreateSecret",
                 "The operation failed because the secret cli/db already exists.");
 
@@ -115,7 +116,7 @@ class OtherOfficialClientsTest {
         assertThat(secondVersion).isNotEqualTo(firstVersion);
         assertThat(strings(put.path("VersionStages"))).containsExactly("AWSCURRENT");
 
-        Outcome tagged = aws(admin, "secretsmanager", "tag-resource", "--secret-id", "cli/db",
+        Result tagged = aws(admin, "secretsmanager", "tag-resource", "--secret-id", "cli/db",
                 "--tags", "Key=AirbyteManaged,Value=true");
         assertThat(tagged.exitCode()).as(tagged.describe()).isZero();
         assertThat(tagged.stdout()).isBlank();
@@ -303,7 +304,8 @@ class OtherOfficialClientsTest {
     void committedNodeLockfilePinsVersionsWithoutRegistryUrls() throws IOException {
         Path source = MODULE.resolve("src/test/node");
         String lock = Files.readString(source.resolve("package-lock.json"));
-        assertThat(lock).doesNotContain("://").doesNotContain("\"resolved\"");
+        assertThat(lock).doesNotContain("://");
+        assertThat(NodeLockfile.read(source.resolve("package-lock.json")).resolvedFields()).isEmpty();
         JsonNode packages = JSON.readTree(lock).path("packages");
         assertThat(packages.path("node_modules/@aws-sdk/client-secrets-manager").path("integrity").asText())
                 .startsWith("sha512-");
@@ -317,15 +319,22 @@ class OtherOfficialClientsTest {
         return IsolatedAwsEnvironment.create(scratch.resolve("home"), REGION);
     }
 
-    private Outcome run(List<String> command, Map<String, String> env, Duration timeout) {
-        try {
-            return ChildProcess.run(command, env, false, scratch, scratch, timeout);
-        } catch (NotStartable e) {
-            throw new AssertionError(e.getMessage(), e); // the probe found it a moment ago
+    private Result run(List<String> command, Map<String, String> env, Duration timeout) {
+        Result result = ChildProcess.command(command).environment(env).workingDirectory(scratch)
+                .outputDirectory(scratch).timeout(timeout).run();
+        if (!result.started()) {
+            throw new AssertionError(result.describe()); // the probe found it a moment ago
         }
+        return result;
     }
 
-    private Outcome aws(Map<String, String> env, String... args) {
+    /** A client's version probe: it may be missing (not started), which the caller reports as a skip. */
+    private Result probe(String... command) {
+        return ChildProcess.command(command).environment(baseEnv()).workingDirectory(scratch)
+                .outputDirectory(scratch).timeout(PROBE_TIMEOUT).run();
+    }
+
+    private Result aws(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", emulator.endpoint().toString(),
                 "--output", "json"));
         if (!cliVersion.startsWith("aws-cli/1.")) {
@@ -336,7 +345,7 @@ class OtherOfficialClientsTest {
     }
 
     /** The CLI's error contract: its service-error exit code and one stderr line naming code and operation. */
-    private static void assertServiceError(Outcome o, String code, String operation, String message) {
+    private static void assertServiceError(Result o, String code, String operation, String message) {
         // v1 exits 255 on every error; v2 exits 254 when the service answered with an error.
         int expectedExit = cliVersion.startsWith("aws-cli/1.") ? 255 : 254;
         assertThat(o.timedOut()).as(o.describe()).isFalse();
@@ -346,7 +355,7 @@ class OtherOfficialClientsTest {
                 + " operation").contains(": " + message);
     }
 
-    private static JsonNode ok(Outcome o) throws IOException {
+    private static JsonNode ok(Result o) throws IOException {
         assertThat(o.timedOut()).as(o.describe()).isFalse();
         assertThat(o.exitCode()).as(o.describe()).isZero();
         return JSON.readTree(o.stdout());
@@ -380,19 +389,13 @@ class OtherOfficialClientsTest {
     private void requireAwsCli() {
         synchronized (OtherOfficialClientsTest.class) {
             if (cliVersion == null && cliUnavailable == null) {
-                try {
-                    Outcome o = ChildProcess.run(List.of("aws", "--version"), baseEnv(), false, scratch, scratch,
-                            PROBE_TIMEOUT);
-                    String printed = (o.stdout() + o.stderr()).strip();
-                    if (o.timedOut() || o.exitCode() != 0 || !printed.startsWith("aws-cli/")) {
-                        cliUnavailable = "`aws --version` " + (o.timedOut() ? "timed out" : "exited " + o.exitCode())
-                                + ": " + ChildProcess.tail(printed, 500);
-                    } else {
-                        cliVersion = printed;
-                        System.out.println("AWS CLI under test: " + printed);
-                    }
-                } catch (NotStartable e) {
-                    cliUnavailable = e.getMessage();
+                Result o = probe("aws", "--version");
+                String printed = (o.stdout() + o.stderr()).strip();
+                if (!o.succeeded() || !printed.startsWith("aws-cli/")) {
+                    cliUnavailable = o.describe();
+                } else {
+                    cliVersion = printed;
+                    System.out.println("AWS CLI under test: " + printed);
                 }
             }
         }
@@ -400,51 +403,17 @@ class OtherOfficialClientsTest {
     }
 
     private void requireBoto3() {
-        Outcome o;
-        try {
-            o = ChildProcess.run(List.of("python3", "-c", "import boto3"), baseEnv(), false, scratch, scratch,
-                    PROBE_TIMEOUT);
-        } catch (NotStartable e) {
-            Assumptions.abort("python3 with boto3 not available: " + e.getMessage());
-            return;
-        }
-        Assumptions.assumeTrue(!o.timedOut() && o.exitCode() == 0, () -> "python3 with boto3 not available: "
-                + "`python3 -c \"import boto3\"` " + (o.timedOut() ? "timed out" : "exited " + o.exitCode()) + ": "
-                + o.stderrTail());
+        Result o = probe("python3", "-c", "import boto3");
+        Assumptions.assumeTrue(o.succeeded(), () -> "python3 with boto3 not available: " + o.describe());
     }
 
     /**
      * Copies the committed Node project to target/ and installs its locked dependencies there (never into src/).
      * No Node.js, no npm, or a failed install (no registry access, say) is a skip with the output's tail.
      */
-    private Path installNodeProject() throws IOException {
-        Path source = MODULE.resolve("src/test/node");
-        Path project = MODULE.resolve("target/node-client");
-        Files.createDirectories(project);
-        for (String file : List.of("package.json", "package-lock.json", ".npmrc", "flow.mjs")) {
-            Files.copy(source.resolve(file), project.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        try {
-            Outcome node = ChildProcess.run(List.of("node", "--version"), baseEnv(), false, scratch, scratch,
-                    PROBE_TIMEOUT);
-            Assumptions.assumeTrue(!node.timedOut() && node.exitCode() == 0,
-                    () -> "Node.js not available: " + node.describe());
-        } catch (NotStartable e) {
-            Assumptions.abort("Node.js not available: " + e.getMessage());
-        }
-        Outcome install;
-        try {
-            // The machine's own environment: npm needs its registry and proxy settings, and no AWS client runs here.
-            install = ChildProcess.run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), true, project,
-                    scratch, NPM_TIMEOUT);
-        } catch (NotStartable e) {
-            Assumptions.abort("npm not available: " + e.getMessage());
-            return project;
-        }
-        Outcome done = install;
-        Assumptions.assumeTrue(!done.timedOut() && done.exitCode() == 0, () -> "npm ci failed ("
-                + (done.timedOut() ? "timed out after " + NPM_TIMEOUT.toSeconds() + " s" : "exit " + done.exitCode())
-                + "): " + ChildProcess.tail(done.stdout() + "\n" + done.stderr(), 1_500));
-        return project;
+    private Path installNodeProject() {
+        NodeProject project = NodeProject.copyOf(MODULE.resolve("src/test/node"), MODULE.resolve("target/node-client"));
+        project.installOrSkip("the AWS SDK for JavaScript", NPM_TIMEOUT);
+        return project.directory();
     }
 }
