@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.http.HttpClient;
 import com.azure.security.keyvault.secrets.SecretClient;
-import java.io.BufferedReader;
+import dev.secretstore.emulator.testing.ReadyLineProcess;
+import dev.secretstore.emulator.testing.ReadyLineProcess.Stderr;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +31,10 @@ class ExecutableJarIT {
         Path cert = dir.resolve("emulator.pem");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
-        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port", "0",
-                "--state", state.toString(), "--cert-out", cert.toString())
-                .redirectErrorStream(true)
-                .start();
-        try {
-            String vaultUrl = awaitReady(process).get(60, TimeUnit.SECONDS);
+        ReadyLineProcess child = ReadyLineProcess.start(List.of(java.toString(), "-jar", jar.toString(), "--port",
+                "0", "--state", state.toString(), "--cert-out", cert.toString()), Stderr.MERGE);
+        try (child) {
+            String vaultUrl = child.awaitReady(Duration.ofSeconds(60)).substring("READY ".length()).trim();
             assertThat(vaultUrl).matches("https://127\\.0\\.0\\.1:\\d+");
 
             X509Certificate certificate;
@@ -63,13 +60,10 @@ class ExecutableJarIT {
             assertThat(client.getSecret("preloaded").getProperties().getRecoveryLevel()).isEqualTo("Recoverable");
             client.setSecret("written", "over-the-wire");
             assertThat(client.getSecret("written").getValue()).isEqualTo("over-the-wire");
-        } finally {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            child.requestStop();
+            child.waitForExit(Duration.ofSeconds(10));
         }
-        assertThat(process.isAlive()).isFalse();
+        assertThat(child.isAlive()).isFalse();
     }
 
     @Test
@@ -80,49 +74,12 @@ class ExecutableJarIT {
         Files.writeString(state, "{\"vault\": {\"retentionDays\": 3}}");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
-        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port", "0",
-                "--state", state.toString())
-                .redirectErrorStream(true)
-                .start();
-        try {
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-                try (InputStream in = process.getInputStream()) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits by itself").isTrue();
-            assertThat(process.exitValue()).isEqualTo(1);
-            assertThat(output.get(10, TimeUnit.SECONDS)).contains("vault.retentionDays").doesNotContain("READY")
+        try (ReadyLineProcess child = ReadyLineProcess.start(List.of(java.toString(), "-jar", jar.toString(),
+                "--port", "0", "--state", state.toString()), Stderr.MERGE)) {
+            assertThat(child.waitForExit(Duration.ofSeconds(60))).as("exits by itself").isTrue();
+            assertThat(child.exitCode()).isEqualTo(1);
+            assertThat(String.join("\n", child.output())).contains("vault.retentionDays").doesNotContain("READY")
                     .doesNotContain("\tat ");
-        } finally {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    /** The URL from the READY line; the rest of the output is drained so the child never blocks on it. */
-    private static CompletableFuture<String> awaitReady(Process process) {
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                StringBuilder seen = new StringBuilder();
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("READY ")) {
-                        ready.complete(line.substring("READY ".length()).trim());
-                    } else {
-                        seen.append(line).append('\n');
-                    }
-                }
-                ready.completeExceptionally(new IllegalStateException("the emulator exited before READY:\n" + seen));
-            } catch (Exception e) {
-                ready.completeExceptionally(e);
-            }
-        }, "emulator-output");
-        reader.setDaemon(true);
-        reader.start();
-        return ready;
     }
 }

@@ -8,8 +8,9 @@ import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.secretstore.emulator.testing.ChildProcess;
+import dev.secretstore.emulator.testing.NodeProject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,22 +64,22 @@ class JavaScriptSdkTest {
         Path moduleDir = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
         Path work = moduleDir.resolve("target/js-sdk-client");
         Path logs = moduleDir.resolve("target/js-sdk-client-logs");
-        skipReason = install(moduleDir, moduleDir.resolve("src/test/node"), work, logs);
+        skipReason = install(moduleDir.resolve("src/test/node"), work).orElse(null);
         if (skipReason != null) {
             // Surefire does not report a class aborted in @BeforeAll; each test is skipped with this reason instead.
             System.err.println("JavaScriptSdkTest skipped: " + skipReason);
             return;
         }
         emulator = AzureKeyVaultEmulator.builder().start();
-        Path pem = logs.resolve("emulator.pem");
+        Path pem = Files.createDirectories(logs).resolve("emulator.pem");
         emulator.writeCertificatePem(pem);
         prefix = "js-" + UUID.randomUUID().toString().substring(0, 8);
         value1 = "first-" + UUID.randomUUID();
         value2 = "second-" + UUID.randomUUID();
         emulator.plantSecret(prefix + "-planted", "planted-by-java");
 
-        BoundedCommand.Result flow = BoundedCommand.run(List.of("node", "key-vault-flow.mjs"), work,
-                flowEnvironment(pem), FLOW_TIMEOUT, logs, "key-vault-flow");
+        ChildProcess.Result flow = ChildProcess.command("node", "key-vault-flow.mjs").workingDirectory(work)
+                .inheritedEnvironmentWith(flowEnvironment(pem)).outputDirectory(logs).timeout(FLOW_TIMEOUT).run();
         if (!flow.succeeded()) {
             flowFailure = (flow.timedOut() ? "key-vault-flow.mjs did not finish within " + FLOW_TIMEOUT.toSeconds()
                     + " s" : "key-vault-flow.mjs exited with " + flow.exitCode()) + ":\n" + flow.tail(20);
@@ -88,33 +89,18 @@ class JavaScriptSdkTest {
         results = report.path("results");
     }
 
-    /** Checks node and npm and runs npm ci; returns why the client cannot run here, or null when it can. */
-    private static String install(Path moduleDir, Path source, Path work, Path logs) throws IOException {
-        BoundedCommand.Result nodeVersion = BoundedCommand.run(List.of("node", "--version"), moduleDir, Map.of(),
-                Duration.ofSeconds(30), logs, "node-version");
-        if (!nodeVersion.succeeded()) {
-            return "node is not available: " + nodeVersion.tail(5);
+    /** Copies the client, checks node and npm and runs npm ci; returns why the client cannot run here, if so. */
+    private static Optional<String> install(Path source, Path work) {
+        NodeProject project = NodeProject.copyOf(source, work);
+        Optional<String> missing = project.whyToolsMissing();
+        if (missing.isPresent()) {
+            return missing;
         }
-        String version = nodeVersion.stdout().strip();
+        String version = project.nodeVersion();
         if (!version.matches("v\\d+\\..*") || Integer.parseInt(version.substring(1, version.indexOf('.'))) < 20) {
-            return "node " + version + " is not 20 or newer, as the SDK needs";
+            return Optional.of("node " + version + " is not 20 or newer, as the SDK needs");
         }
-        BoundedCommand.Result npmVersion = BoundedCommand.run(List.of(npm(), "--version"), moduleDir, Map.of(),
-                Duration.ofSeconds(30), logs, "npm-version");
-        if (!npmVersion.succeeded()) {
-            return "npm is not available: " + npmVersion.tail(5);
-        }
-        copyClientSources(source, work);
-        BoundedCommand.Result install = BoundedCommand.run(List.of(npm(), "ci", "--no-audit", "--no-fund"), work,
-                Map.of("npm_config_update_notifier", "false"), INSTALL_TIMEOUT, logs, "npm-ci");
-        if (install.timedOut()) {
-            return "npm ci did not finish within " + INSTALL_TIMEOUT.toSeconds() + " s (registry unreachable?):\n"
-                    + install.tail(15);
-        }
-        if (!install.succeeded()) {
-            return "npm ci failed (exit " + install.exitCode() + "):\n" + install.tail(15);
-        }
-        return null;
+        return project.install(INSTALL_TIMEOUT);
     }
 
     @BeforeEach
@@ -321,33 +307,6 @@ class JavaScriptSdkTest {
         env.put("KV_VALUE_1", value1);
         env.put("KV_VALUE_2", value2);
         return env;
-    }
-
-    /** A fresh copy of the client's sources (never node_modules) where npm ci may install. */
-    private static void copyClientSources(Path source, Path work) throws IOException {
-        if (Files.exists(work)) {
-            try (Stream<Path> old = Files.walk(work)) {
-                old.sorted((a, b) -> b.compareTo(a)).forEach(JavaScriptSdkTest::delete);
-            }
-        }
-        Files.createDirectories(work);
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, work.resolve(file.getFileName()));
-            }
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String npm() {
-        return System.getProperty("os.name").startsWith("Windows") ? "npm.cmd" : "npm";
     }
 
     private static String sha256(String text) {
