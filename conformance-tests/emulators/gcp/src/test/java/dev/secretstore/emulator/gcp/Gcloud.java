@@ -1,11 +1,15 @@
 package dev.secretstore.emulator.gcp;
 
+import dev.secretstore.emulator.testing.ChildProcess;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The installed {@code gcloud} pointed at an emulator, isolated from the machine: its own configuration directory
@@ -47,6 +51,22 @@ final class Gcloud {
     List<String> command = new ArrayList<>();
     command.add(executable.toString());
     command.addAll(List.of(args));
-    return ChildProcess.run(command, env, workDir, workDir.resolve("output"), TIMEOUT);
+    return ChildProcess.command(command).environment(env).workingDirectory(workDir)
+        .outputDirectory(workDir.resolve("output")).timeout(TIMEOUT).run();
+  }
+
+  /** The gcloud executable on the PATH, if installed. */
+  static Optional<Path> onPath() {
+    String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, "gcloud");
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -11,6 +11,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.secretstore.emulator.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class GcloudTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Optional<Path> executable = ChildProcess.onPath("gcloud");
+    Optional<Path> executable = Gcloud.onPath();
     if (executable.isEmpty()) {
       return; // each test then reports itself skipped (surefire does not report a class-level abort)
     }

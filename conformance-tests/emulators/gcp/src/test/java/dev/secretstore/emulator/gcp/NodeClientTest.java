@@ -1,10 +1,11 @@
 package dev.secretstore.emulator.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.secretstore.emulator.testing.ChildProcess;
+import dev.secretstore.emulator.testing.NodeProject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +37,9 @@ class NodeClientTest {
 
   @Test
   void grpcAndRestFlowsWithServiceAccountKeys(@TempDir Path dir) throws IOException {
-    Optional<Path> node = ChildProcess.onPath("node");
-    Optional<Path> npm = ChildProcess.onPath("npm");
-    assumeTrue(node.isPresent() && npm.isPresent(), "node and npm are not both on the PATH; Node client not run");
-    installClient(npm.get());
+    NodeProject client = NodeProject.copyOf(SOURCE, INSTALL);
+    client.whyToolsMissing().ifPresent(why -> Assumptions.abort("Node client not run: " + why));
+    installClient(client);
 
     try (SecretManagerEmulator emulator = SecretManagerEmulator.builder().build().start()) {
       JsonObject config = new JsonObject();
@@ -60,8 +59,9 @@ class NodeClientTest {
       Map<String, String> env = new HashMap<>();
       env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
       env.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
-      ChildProcess.Result run = ChildProcess.run(List.of(node.get().toString(), "secret-manager-flow.js",
-          configFile.toString()), env, INSTALL, dir.resolve("output"), FLOW_TIMEOUT);
+      ChildProcess.Result run = ChildProcess.command("node", "secret-manager-flow.js", configFile.toString())
+          .environment(env).workingDirectory(client.directory()).outputDirectory(dir.resolve("output"))
+          .timeout(FLOW_TIMEOUT).run();
       assertThat(run.succeeded()).as(run.describe()).isTrue();
       JsonObject seen = JsonParser.parseString(run.stdout().strip()).getAsJsonObject();
       String name = NUMBER + "/secrets/node-client";
@@ -131,15 +131,11 @@ class NodeClientTest {
   }
 
   /**
-   * Copies the script and its lock file under target/ and runs {@code npm ci} there, once per lock file: a marker
-   * holding the lock file's content says the install finished. A failed install skips the test (the machine has
-   * no registry or cache), it is not a verdict on the emulator.
+   * Runs {@code npm ci} in the copy under target/ once per lock file: a marker holding the lock file's content says
+   * the install finished. A failed install skips the test (the machine has no registry or cache), it is not a
+   * verdict on the emulator.
    */
-  private static void installClient(Path npm) throws IOException {
-    Files.createDirectories(INSTALL);
-    for (String file : List.of("package.json", "package-lock.json", ".npmrc", "secret-manager-flow.js")) {
-      Files.copy(SOURCE.resolve(file), INSTALL.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
+  private static void installClient(NodeProject client) throws IOException {
     String lock = Files.readString(SOURCE.resolve("package-lock.json"));
     Path marker = INSTALL.resolve("installed-lock.json");
     if (Files.isDirectory(INSTALL.resolve("node_modules")) && Files.exists(marker)
@@ -147,15 +143,9 @@ class NodeClientTest {
       return;
     }
     Files.deleteIfExists(marker);
-    // npm needs the machine's registry, proxy and CA settings, so it inherits the environment.
-    Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("npm_config_update_notifier", "false");
     // One quick retry: an unreachable registry should skip within seconds, not after npm's minute of backoff.
-    ChildProcess.Result install = ChildProcess.run(List.of(npm.toString(), "ci", "--no-audit", "--no-fund",
-        "--prefer-offline", "--fetch-retries=1", "--fetch-retry-mintimeout=2000", "--fetch-retry-maxtimeout=10000"),
-        env, INSTALL, INSTALL.resolve("npm-output"), INSTALL_TIMEOUT);
-    assumeTrue(install.succeeded(), () -> "npm ci of the Node client failed, Node client not run: "
-        + install.describe());
+    client.installOrSkip("the Node client", INSTALL_TIMEOUT, "--prefer-offline", "--fetch-retries=1",
+        "--fetch-retry-mintimeout=2000", "--fetch-retry-maxtimeout=10000");
     try (Stream<Path> installed = Files.list(INSTALL.resolve("node_modules/@google-cloud"))) {
       assertThat(installed.map(p -> p.getFileName().toString())).contains("secret-manager");
     }
