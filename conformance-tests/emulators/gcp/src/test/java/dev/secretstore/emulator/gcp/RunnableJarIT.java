@@ -11,19 +11,15 @@ import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceSettings;
 import com.google.cloud.secretmanager.v1.SecretPayload;
 import com.google.protobuf.ByteString;
+import dev.secretstore.emulator.testing.ReadyLineProcess;
+import dev.secretstore.emulator.testing.ReadyLineProcess.Stderr;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,36 +41,14 @@ class RunnableJarIT {
     Files.writeString(state, SecretManagerEmulator.defaultStateJson().replace("\"secrets\": []",
         "\"secrets\": [{\"project\": \"emulator-project\", \"secretId\": \"from-state\", "
             + "\"versions\": [{\"data\": \"seeded\"}]}]"));
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        jar.toString(), "--grpc-port", "0", "--http-port", "0", "--state", state.toString(), "--write-cert",
-        cert.toString(), "--write-key", Clients.ADMIN + "=" + key, "--stop-on-stdin-eof").redirectErrorStream(true).start();
-    BlockingQueue<String> output = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> drain(p, output), "emulator-jar-output");
-    reader.setDaemon(true);
-    reader.start();
-    List<String> lines = new ArrayList<>();
-    try {
-      Matcher ready = null;
+    ReadyLineProcess child = ReadyLineProcess.start(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "--grpc-port", "0",
+        "--http-port", "0", "--state", state.toString(), "--write-cert", cert.toString(), "--write-key",
+        Clients.ADMIN + "=" + key, "--stop-on-stdin-eof"), Stderr.MERGE);
+    try (child) {
       // A bound on a hang, not a speed check: a started JVM that prints nothing for this long is broken.
-      long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (ready == null && System.nanoTime() < giveUpAt) {
-        String line = output.poll(1, TimeUnit.SECONDS);
-        if (line == null) {
-          if (!p.isAlive() && output.isEmpty()) {
-            break;
-          }
-          continue;
-        }
-        if (line.equals(END_OF_OUTPUT)) {
-          break;
-        }
-        lines.add(line);
-        Matcher m = READY.matcher(line);
-        if (m.matches()) {
-          ready = m;
-        }
-      }
-      assertThat(ready).as("READY line in " + lines).isNotNull();
+      Matcher ready = READY.matcher(child.awaitReady(Duration.ofSeconds(120)));
+      assertThat(ready.matches()).as("READY line in " + child.output()).isTrue();
       String tls = ready.group(1);
       String plain = ready.group(2);
       String http = ready.group(3) + "/";
@@ -107,36 +81,13 @@ class RunnableJarIT {
         assertThat(c.getSecret("projects/emulator-project/secrets/from-jar-test").getName())
             .isEqualTo("projects/100000000001/secrets/from-jar-test");
       }
-    } finally {
-      // Closing stdin asks the emulator (--stop-on-stdin-eof) to stop; kill it if it does not, so no test run can
-      // leave a JVM behind.
-      try {
-        p.getOutputStream().close();
-      } catch (java.io.IOException ignored) {
-        // already gone
-      }
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        p.waitFor(30, TimeUnit.SECONDS);
-      }
+      // Closing stdin asks the emulator (--stop-on-stdin-eof) to stop; close() kills it if it does not, so no test
+      // run can leave a JVM behind.
+      child.closeInput();
+      child.waitForExit(Duration.ofSeconds(30));
     }
-    assertThat(p.isAlive()).isFalse();
-    assertThat(p.exitValue()).as("exit after its standard input closed").isZero();
-  }
-
-  private static final String END_OF_OUTPUT = "\u0000end-of-output";
-
-  /** Copies the child's output lines into {@code sink} until it closes, so the child never blocks on a full pipe. */
-  private static void drain(Process p, BlockingQueue<String> sink) {
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        sink.add(line);
-      }
-    } catch (java.io.IOException e) {
-      // the stream closes when the child is killed
-    } finally {
-      sink.add(END_OF_OUTPUT);
-    }
+    assertThat(child.isAlive()).isFalse();
+    assertThat(child.exitCode()).as("exit after its standard input closed").isZero();
   }
 
   private static ManagedChannelBuilder<?> trust(ManagedChannelBuilder<?> b, Path cert) {
