@@ -131,7 +131,8 @@ public final class SecretStore implements AutoCloseable {
 
     /**
      * Creates the secret, or adds a new version if it exists and is managed; user tags are merged into
-     * the existing ones.
+     * the existing ones. The tags are written before the new value, so a refused tag update leaves the
+     * value as it was.
      *
      * @param name     name
      * @param value    value
@@ -161,15 +162,17 @@ public final class SecretStore implements AutoCloseable {
                     "the secret is scheduled for deletion", "restore it or wait until it is purged", null);
         }
         checkTagCount(op, name, current.tags(), userTags);
-        SecretMetadata updated = call(op, name, value, () -> spi.addVersion(name, value));
         if (userTags.isEmpty()) {
-            return updated;
+            return call(op, name, value, () -> spi.addVersion(name, value));
         }
+        // Tags before the value: a store that refuses the tags (a policy allowing values but not tagging)
+        // then fails the put with the value untouched, instead of storing it and reporting a failure.
         Map<String, String> tags = withManagedTag(userTags);
         call(op, name, value, () -> {
             spi.updateTags(name, tags);
             return null;
         });
+        SecretMetadata updated = call(op, name, value, () -> spi.addVersion(name, value));
         Map<String, String> merged = new LinkedHashMap<>(updated.tags());
         merged.putAll(tags);
         return updated.toBuilder().tags(merged).build();

@@ -64,6 +64,22 @@ class EngineRulesTest {
             assertThat(store.read(name).value().text()).isEqualTo("v2");
             assertThat(store.read(name, "1").value().text()).isEqualTo("v1");
         }
+
+        @Test
+        @DisplayName("a put whose tag update is denied changes nothing: no new version, no new tags")
+        void putWithDeniedTagsWritesNoValue() {
+            store.create(name, SecretValue.ofText("v1"), Map.of("team", "data"));
+            spi.denyTagUpdates();
+
+            assertThatThrownBy(() -> store.put(name, SecretValue.ofText("v2"), Map.of("env", "prod")))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(spi.versionCount(name)).as("versions after the failed put").isEqualTo(1);
+            assertThat(spi.rawLatest(name)).hasValueSatisfying(
+                    bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("v1"));
+            assertThat(spi.rawTags(name)).isEqualTo(Map.of(TAG, "true", "team", "data"));
+            assertThat(store.put(name, SecretValue.ofText("v2")).version()).as("a put without tags still works")
+                    .contains("2");
+        }
     }
 
     @Nested

@@ -41,6 +41,7 @@ public class InMemorySpi implements SecretStoreSpi {
     private final AtomicInteger calls = new AtomicInteger();
     private volatile boolean denyWrites;
     private volatile boolean denyDeletes;
+    private volatile boolean denyTagUpdates;
     private volatile Supplier<RuntimeException> failure;
 
     public InMemorySpi() {
@@ -59,6 +60,12 @@ public class InMemorySpi implements SecretStoreSpi {
 
     public InMemorySpi denyDeletes() {
         this.denyDeletes = true;
+        return this;
+    }
+
+    /** Denies {@code updateTags} only, like a policy that allows writing values but not tagging. */
+    public InMemorySpi denyTagUpdates() {
+        this.denyTagUpdates = true;
         return this;
     }
 
@@ -145,6 +152,9 @@ public class InMemorySpi implements SecretStoreSpi {
     @Override
     public synchronized void updateTags(SecretName name, Map<String, String> tags) {
         io(Operation.TAG, name, true);
+        if (denyTagUpdates) {
+            throw new AccessDeniedException("memory", Operation.TAG, name, "tagging is not allowed", null, null);
+        }
         existing(name).tags.putAll(tags);
     }
 
