@@ -4,6 +4,7 @@ import dev.secretstore.internal.CauseRedaction;
 import dev.secretstore.internal.Verifier;
 import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -47,8 +48,11 @@ public final class SecretStore implements AutoCloseable {
     private final SecretStoreSpi spi;
     private final String tagKey;
     private final StoreLimits limits;
+    /** The config's secret values, masked in foreign causes: a client's error may quote its credential. */
+    private final List<String> credentials;
 
-    SecretStore(ProviderInfo info, SecretStoreProvider provider, SecretStoreSpi spi) {
+    SecretStore(ProviderInfo info, SecretStoreProvider provider, SecretStoreSpi spi, List<String> credentials) {
+        this.credentials = List.copyOf(credentials);
         this.info = Objects.requireNonNull(info, "info");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.spi = Objects.requireNonNull(spi, "spi");
@@ -489,8 +493,12 @@ public final class SecretStore implements AutoCloseable {
             throw e.withContext(info.name(), op, name);
         } catch (RuntimeException e) {
             // The foreign exception's message may quote request data, so only its class is named; the
-            // attached cause is masked where its chain quotes the value (a logged stack trace prints it).
-            List<String> secrets = value == null || value.isDestroyed() ? List.of() : List.of(value.text());
+            // attached cause is masked where its chain quotes the value or a credential of the config (a
+            // logged stack trace prints it).
+            List<String> secrets = new ArrayList<>(credentials);
+            if (value != null && !value.isDestroyed()) {
+                secrets.add(value.text());
+            }
             throw new SecretStoreException(info.name(), op, name,
                     "unexpected " + e.getClass().getName() + " from the provider", null,
                     CauseRedaction.redact(e, secrets));

@@ -254,7 +254,7 @@ public final class SecretStores {
             throw new SecretStoreException(info.name(), Operation.OPEN, null,
                     info.type() + " SecretStore not available: the provider returned no store", null, null);
         }
-        return new SecretStore(info, provider, spi);
+        return new SecretStore(info, provider, spi, ConfigValidator.sensitiveValues(info.configFields(), config));
     }
 
     private static boolean recognises(SecretStoreProvider p, Map<String, ?> config) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
 import dev.secretstore.spi.StoreConfig;
+import dev.secretstore.testing.InMemorySpi;
 import dev.secretstore.testing.IsolatedProviderLoader;
 import dev.secretstore.testing.MemoryProvider;
 import java.nio.file.Path;
@@ -151,6 +152,31 @@ class FacadeTest {
                 .contains("java.lang.IllegalStateException (message redacted by secretstore): client failed")
                 .contains("java.lang.IllegalArgumentException (message redacted by secretstore): token '***' rejected");
         assertThat(e.getCause().getStackTrace()).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("an unexpected failure of an operation whose cause chain quotes a credential is attached masked")
+    void operationFailureCauseMasksCredentials() {
+        String token = "canary-op-token-5c1d";
+        InMemorySpi spi = new InMemorySpi();
+        SecretStoreProvider provider = new MemoryProvider(spi) {
+            @Override
+            public List<ConfigField> configFields() {
+                return List.of(ConfigField.builder("token").secret(true).build());
+            }
+        };
+        SecretStore store = SecretStores.open(provider, Map.of("token", token));
+        spi.failWith(() -> new IllegalStateException("401 from the service",
+                new IllegalArgumentException("client token '" + token + "' expired")));
+
+        SecretStoreException e = catchThrowableOfType(() -> store.read(SecretName.of("db/password")),
+                SecretStoreException.class);
+
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(trace.toString()).doesNotContain(token)
+                .contains("java.lang.IllegalArgumentException (message redacted by secretstore): client token '***'");
+        assertThat(e.getMessage()).contains("unexpected java.lang.IllegalStateException");
     }
 
     @Test
