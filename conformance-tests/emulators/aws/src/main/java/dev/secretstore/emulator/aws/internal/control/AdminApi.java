@@ -116,7 +116,7 @@ public final class AdminApi {
             }
             return node;
         } catch (IOException e) {
-            throw new IllegalArgumentException("body is not valid JSON: " + e.getMessage());
+            throw new IllegalArgumentException("body is not valid JSON" + JsonSyntax.position(e));
         }
     }
 

@@ -34,7 +34,7 @@ public record StateDocument(boolean defaultAdmin, List<IamUser> users, List<IamR
         try {
             root = JSON.readTree(json);
         } catch (IOException e) {
-            throw new IllegalArgumentException("state is not valid JSON: " + e.getMessage());
+            throw new IllegalArgumentException("state is not valid JSON" + JsonSyntax.position(e));
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("state must be a JSON object");
@@ -127,7 +127,7 @@ public record StateDocument(boolean defaultAdmin, List<IamUser> users, List<IamR
         try {
             return secret(JSON.readTree(json), DefaultIdentity.ACCOUNT_ID, "secret");
         } catch (IOException e) {
-            throw new IllegalArgumentException("secret is not valid JSON: " + e.getMessage());
+            throw new IllegalArgumentException("secret is not valid JSON" + JsonSyntax.position(e));
         }
     }
 
