@@ -1,5 +1,6 @@
 package dev.secretstore.emulator.azure.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -50,7 +51,11 @@ public final class StateParser {
         try {
             root = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("state is not valid JSON: " + e.getOriginalMessage(), e);
+            // By position only, without the parser's message or cause: they quote the offending token, which in
+            // a state file may be a client secret or a secret value.
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException("state is not valid JSON" + (at == null || at.getLineNr() < 1 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("state must be a JSON object");
