@@ -20,6 +20,15 @@ public class NoSuchProviderException extends SecretStoreException {
         super(null, null, null, message, null, cause);
     }
 
+    /**
+     * @param message     the JCA-style message
+     * @param remediation what is installed and which jar to add, may be {@code null}
+     * @param cause       why a matching provider could not be loaded, may be {@code null}
+     */
+    public NoSuchProviderException(String message, String remediation, Throwable cause) {
+        super(null, null, null, message, remediation, cause);
+    }
+
     @Override
     protected String kind() {
         return "no such provider";

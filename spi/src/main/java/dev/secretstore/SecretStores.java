@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
 public final class SecretStores {
 
     private static final String LOCAL = "local";
+    private static final Set<String> OUR_PROVIDERS = Set.of("aws", "azure", "gcp", LOCAL);
 
     private SecretStores() {
     }
@@ -270,11 +272,22 @@ public final class SecretStores {
     }
 
     private static NoSuchProviderException noSuchProvider(String name, ProviderDiscovery d) {
-        return new NoSuchProviderException("no such provider: " + name, firstFailureCause(d));
+        return new NoSuchProviderException("no such provider: " + name, missingJarHint(name, d), firstFailureCause(d));
     }
 
     private static NoSuchProviderException notAvailable(String type, ProviderDiscovery d) {
-        return new NoSuchProviderException(type + " SecretStore not available", firstFailureCause(d));
+        return new NoSuchProviderException(type + " SecretStore not available", missingJarHint(type, d),
+                firstFailureCause(d));
+    }
+
+    // The message keeps the JCA's short shape; what is missing, and how to add it, goes in the remediation.
+    private static String missingJarHint(String name, ProviderDiscovery d) {
+        String installed = d.installed().isEmpty() ? "none" : names(d);
+        String ours = OUR_PROVIDERS.contains(name) ? " (ours: dev.secretstore:secretstore-" + name + ")" : "";
+        String failed = d.failures().isEmpty() ? ""
+                : "; " + d.failures().size() + " provider(s) failed to load, see SecretStores.providerLoadFailures()";
+        return "installed providers: " + installed + failed + ". Put the '" + name
+                + "' provider's jar and its dependencies on the class path" + ours;
     }
 
     private static NoSuchProviderException noProvidersAtAll(ProviderDiscovery d) {

@@ -162,7 +162,7 @@ class DiscoveryTest {
         ClassLoader loader = IsolatedProviderLoader.over(dir, List.of(BrokenConstructorProvider.class.getName()));
         assertThatThrownBy(() -> SecretStores.getInstance("broken", java.util.Map.of(), loader))
                 .isInstanceOf(NoSuchProviderException.class)
-                .hasMessage("broken SecretStore not available")
+                .hasMessageStartingWith("broken SecretStore not available. Remediation: installed providers: none; 1 provider(s) failed to load")
                 .cause().hasMessageContaining(BrokenConstructorProvider.class.getName());
     }
 }

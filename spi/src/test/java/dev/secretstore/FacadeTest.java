@@ -32,9 +32,9 @@ class FacadeTest {
     @DisplayName("an unknown type is 'x SecretStore not available'; an unknown provider is 'no such provider: x'")
     void jcaMessages() {
         assertThatThrownBy(() -> SecretStores.getInstance("vault", Map.of()))
-                .isInstanceOf(NoSuchProviderException.class).hasMessage("vault SecretStore not available");
+                .isInstanceOf(NoSuchProviderException.class).hasMessageStartingWith("vault SecretStore not available. ");
         assertThatThrownBy(() -> SecretStores.getInstance("memory", Map.of(), "acme"))
-                .isInstanceOf(NoSuchProviderException.class).hasMessage("no such provider: acme");
+                .isInstanceOf(NoSuchProviderException.class).hasMessageStartingWith("no such provider: acme. ");
         assertThatThrownBy(() -> SecretStores.getInstance("aws", Map.of(), "memory"))
                 .isInstanceOf(NoSuchProviderException.class).hasMessageStartingWith("aws SecretStore not available from provider memory");
         assertThat(SecretStores.getInstance("memory", Map.of(), "memory").providerName()).isEqualTo("memory");
@@ -57,7 +57,22 @@ class FacadeTest {
     void openByProviderField() {
         assertThat(SecretStores.open(Map.of("provider", "memory")).providerName()).isEqualTo("memory");
         assertThatThrownBy(() -> SecretStores.open(Map.of("provider", "acme")))
-                .isInstanceOf(NoSuchProviderException.class).hasMessage("no such provider: acme");
+                .isInstanceOf(NoSuchProviderException.class).hasMessageStartingWith("no such provider: acme. ");
+    }
+
+    @Test
+    @DisplayName("a missing provider's error says what is installed and which jar to add")
+    void missingProviderNamesWhatToAdd() {
+        NoSuchProviderException ours = catchThrowableOfType(
+                () -> SecretStores.open(Map.of("provider", "gcp-nope")), NoSuchProviderException.class);
+        assertThat(ours.remediation()).hasValueSatisfying(hint -> assertThat(hint)
+                .contains("installed providers: ").contains("memory")
+                .contains("Put the 'gcp-nope' provider's jar and its dependencies on the class path")
+                .doesNotContain("dev.secretstore:secretstore-gcp-nope"));
+        NoSuchProviderException type = catchThrowableOfType(
+                () -> SecretStores.getInstance("vault", Map.of()), NoSuchProviderException.class);
+        assertThat(type.remediation()).hasValueSatisfying(hint -> assertThat(hint)
+                .contains("Put the 'vault' provider's jar"));
     }
 
     @Test

@@ -62,6 +62,21 @@ class ConfigErrorsTest {
     }
 
     @Test
+    @DisplayName("a config naming a provider that is not installed says what is installed and which jar to add")
+    void namedProviderNotInstalled() throws IOException {
+        String config = file("aws.json", "{\"provider\": \"aws\", \"auth_type\": \"ACCESS_KEY\","
+                + " \"awsAccessKey\": \"AKIAIOSFODNN7EXAMPLE\", \"awsSecretAccessKey\": \"" + SECRET_KEY + "\","
+                + " \"awsRegion\": \"us-west-2\"}");
+
+        CliRun.Result result = CliRun.run("verify", "--config", config);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("no such provider: aws").containsPattern("installed providers: [a-z, -]*local")
+                .contains("dev.secretstore:secretstore-aws");
+        assertThat(result.all()).doesNotContain(SECRET_KEY);
+    }
+
+    @Test
     @DisplayName("a config that is not JSON is reported by position only: the broken token may be a credential")
     void notJson() throws IOException {
         String config = file("broken.json", "{\"vaultUrl\": \"https://v.vault.azure.net/\",\n \"clientSecret\": "
