@@ -32,7 +32,7 @@ public final class NodeLockfile {
         return lines.stream().filter(line -> line.contains("\"resolved\"")).map(String::strip).toList();
     }
 
-    /** The lines naming a registry (a host such as registry.npmjs.org, or a registry setting), trimmed. */
+    /** The lines naming a registry (a registry host name, or a registry setting), trimmed. */
     public List<String> registryMentions() {
         return lines.stream().filter(line -> line.toLowerCase(Locale.ROOT).contains("registry"))
                 .map(String::strip).toList();

@@ -15,15 +15,15 @@ class NodeLockfileTest {
     void namesTheLinesThatRecordALocationOrARegistry(@TempDir Path dir) throws IOException {
         Path lock = Files.writeString(dir.resolve("package-lock.json"), """
                 {"packages": {"node_modules/a": {"version": "1.0.0",
-                    "resolved": "https://registry.npmjs.org/a/-/a-1.0.0.tgz",
+                    "resolved": "https://registry.example.test/a/-/a-1.0.0.tgz",
                     "integrity": "sha512-x"},
                   "node_modules/b": {"funding": {"url": "https://example.org/fund"},
                     "note": "Registry"}}}
                 """);
         NodeLockfile lockfile = NodeLockfile.read(lock);
-        assertEquals(List.of("\"resolved\": \"https://registry.npmjs.org/a/-/a-1.0.0.tgz\","),
+        assertEquals(List.of("\"resolved\": \"https://registry.example.test/a/-/a-1.0.0.tgz\","),
                 lockfile.resolvedFields());
-        assertEquals(List.of("\"resolved\": \"https://registry.npmjs.org/a/-/a-1.0.0.tgz\",",
+        assertEquals(List.of("\"resolved\": \"https://registry.example.test/a/-/a-1.0.0.tgz\",",
                 "\"note\": \"Registry\"}}}"), lockfile.registryMentions());
     }
 }
