@@ -9,11 +9,11 @@ import dev.secretstore.emulator.testing.ReadyLineProcess.Stderr;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.opentest4j.AssertionFailedError;
 
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "drives POSIX sh")
+@EnabledOnOs(value = {OS.LINUX, OS.MAC, OS.FREEBSD, OS.OPENBSD, OS.SOLARIS, OS.AIX}, disabledReason = "drives POSIX sh")
 class ReadyLineProcessTest {
     private static final Duration BOUND = Duration.ofSeconds(30);
 
