@@ -1,44 +1,20 @@
 package dev.secretstore.testing;
 
-import dev.secretstore.Capability;
-import dev.secretstore.ConfigField;
-import dev.secretstore.spi.SecretStoreProvider;
-import dev.secretstore.spi.SecretStoreSpi;
-import dev.secretstore.spi.StoreConfig;
-import java.util.List;
-import java.util.Set;
-
 /**
  * Stands for a provider jar whose SDK dependency is missing: loaded by {@link IsolatedProviderLoader}
  * with {@link SdkClient} hidden, its constructor fails with NoClassDefFoundError.
  */
-public final class NeedsDependencyProvider implements SecretStoreProvider {
+public final class NeedsDependencyProvider extends DiscoveryOnlyProvider {
 
     private final Object client = new SdkClient();
 
-    @Override
-    public String name() {
-        return "needs-dependency";
+    public NeedsDependencyProvider() {
+        super("needs-dependency", "needs an SDK client");
     }
 
     @Override
     public String description() {
         return String.valueOf(client);
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of();
-    }
-
-    @Override
-    public List<ConfigField> configFields() {
-        return List.of();
-    }
-
-    @Override
-    public SecretStoreSpi open(StoreConfig config) {
-        throw new AssertionError("unreachable");
     }
 
     /** The "dependency". */

@@ -1,34 +1,13 @@
 package dev.secretstore.testing;
 
-import dev.secretstore.Capability;
-import dev.secretstore.ConfigField;
-import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
 import dev.secretstore.spi.StoreConfig;
-import java.util.List;
-import java.util.Set;
 
 /** A second provider claiming the name "memory", to test de-duplication. */
-public final class SecondMemoryProvider implements SecretStoreProvider {
+public final class SecondMemoryProvider extends DiscoveryOnlyProvider {
 
-    @Override
-    public String name() {
-        return "memory";
-    }
-
-    @Override
-    public String description() {
-        return "duplicate";
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of();
-    }
-
-    @Override
-    public List<ConfigField> configFields() {
-        return List.of();
+    public SecondMemoryProvider() {
+        super("memory", "duplicate");
     }
 
     @Override
