@@ -249,29 +249,27 @@ public final class SecretManagerOperations {
   }
 
   public synchronized SecretVersion disableSecretVersion(Principal who, DisableSecretVersionRequest r) {
-    SecretPath path = SecretPath.parseVersion(r.getName());
-    Project project = enter(Rpc.DisableSecretVersion, path, r.getName());
-    StoredVersion v = version(who, Rpc.DisableSecretVersion.permission(), project, path, r.getName());
-    checkEtag(r.getEtag(), v.meta.getEtag());
-    requireNotDestroyed(v);
+    StoredVersion v = versionToChangeState(who, Rpc.DisableSecretVersion, r.getName(), r.getEtag());
     return setState(v, SecretVersion.State.DISABLED);
   }
 
   public synchronized SecretVersion enableSecretVersion(Principal who, EnableSecretVersionRequest r) {
-    SecretPath path = SecretPath.parseVersion(r.getName());
-    Project project = enter(Rpc.EnableSecretVersion, path, r.getName());
-    StoredVersion v = version(who, Rpc.EnableSecretVersion.permission(), project, path, r.getName());
-    checkEtag(r.getEtag(), v.meta.getEtag());
-    requireNotDestroyed(v);
+    StoredVersion v = versionToChangeState(who, Rpc.EnableSecretVersion, r.getName(), r.getEtag());
     return setState(v, SecretVersion.State.ENABLED);
   }
 
-  public synchronized SecretVersion destroySecretVersion(Principal who, DestroySecretVersionRequest r) {
-    SecretPath path = SecretPath.parseVersion(r.getName());
-    Project project = enter(Rpc.DestroySecretVersion, path, r.getName());
-    StoredVersion v = version(who, Rpc.DestroySecretVersion.permission(), project, path, r.getName());
-    checkEtag(r.getEtag(), v.meta.getEtag());
+  /** The checks every state change shares: permission, etag, and a destroyed version stays destroyed. */
+  private StoredVersion versionToChangeState(Principal who, Rpc rpc, String name, String etag) {
+    SecretPath path = SecretPath.parseVersion(name);
+    Project project = enter(rpc, path, name);
+    StoredVersion v = version(who, rpc.permission(), project, path, name);
+    checkEtag(etag, v.meta.getEtag());
     requireNotDestroyed(v);
+    return v;
+  }
+
+  public synchronized SecretVersion destroySecretVersion(Principal who, DestroySecretVersionRequest r) {
+    StoredVersion v = versionToChangeState(who, Rpc.DestroySecretVersion, r.getName(), r.getEtag());
     v.data = new byte[0];
     v.crc32c = 0;
     v.meta = v.meta.toBuilder().setDestroyTime(now()).build();
