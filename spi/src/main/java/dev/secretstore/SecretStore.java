@@ -383,7 +383,7 @@ public final class SecretStore implements AutoCloseable {
      * @return the report, one step per line
      */
     public VerificationReport verify(VerifyOptions options) {
-        return new Verifier(this, provider).run(Objects.requireNonNull(options, "options"));
+        return new Verifier(this, provider, spi).run(Objects.requireNonNull(options, "options"));
     }
 
     /** Releases the provider's clients. */

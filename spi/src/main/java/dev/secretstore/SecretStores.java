@@ -226,6 +226,45 @@ public final class SecretStores {
         return openWith(provider, info, config);
     }
 
+    /**
+     * The least-privilege setup a provider recommends (what {@code secretstore policy <provider>} prints),
+     * e.g. the IAM policy for AWS or the role-assignment commands for Azure. Builds no client, does no I/O.
+     *
+     * <pre>{@code
+     * SecretStores.recommendedPolicy("aws", Map.of("tag-key", "AirbyteManaged")).ifPresent(System.out::println);
+     * }</pre>
+     *
+     * @param providerName the provider's name
+     * @param options      values for the provider's {@link SecretStoreProvider#policyOptions()}
+     * @return the recommendation, or empty when the provider has none
+     * @throws NoSuchProviderException {@code no such provider: x}
+     * @throws InvalidConfigException  naming every unknown, mistyped or missing option (values never quoted)
+     */
+    public static Optional<String> recommendedPolicy(String providerName, Map<String, String> options) {
+        Objects.requireNonNull(providerName, "providerName");
+        Objects.requireNonNull(options, "options");
+        SecretStoreProvider provider = policyProvider(providerName);
+        List<ConfigProblem> problems = ConfigValidator.validateFields(provider.policyOptions(), options);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(providerName, problems);
+        }
+        return provider.recommendedPolicy(Map.copyOf(options));
+    }
+
+    /**
+     * @param providerName the provider's name
+     * @return the options {@link #recommendedPolicy(String, Map)} accepts for it
+     * @throws NoSuchProviderException {@code no such provider: x}
+     */
+    public static List<ConfigField> policyOptions(String providerName) {
+        return policyProvider(Objects.requireNonNull(providerName, "providerName")).policyOptions();
+    }
+
+    private static SecretStoreProvider policyProvider(String providerName) {
+        ProviderDiscovery d = discovery(contextLoader());
+        return byName(d, providerName).orElseThrow(() -> noSuchProvider(providerName, d)).provider();
+    }
+
     private static SecretStore open(Installed installed, Map<String, ?> config) {
         return openWith(installed.provider(), installed.info(), config);
     }

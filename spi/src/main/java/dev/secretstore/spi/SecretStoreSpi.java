@@ -138,6 +138,36 @@ public interface SecretStoreSpi extends AutoCloseable {
         throw new UnsupportedCapabilityException(Capability.RESTORE);
     }
 
+    /**
+     * Store-specific checks that {@code verify} runs after its documented steps, while its test secret still
+     * exists and before it is deleted: typically probes for a policy weaker than the provider recommends
+     * (for example: may this identity create a secret without the managed tag, or remove the managed tag?).
+     * A probe touches nobody else's secret: only the test secret, which it must leave as it found it
+     * (managed tag included), and secrets the probe itself creates and deletes again. A probe that finds a
+     * weakness reports a {@link dev.secretstore.VerificationStep.Status#WARNING} step; a clean result is
+     * {@code PASSED}. Build steps with {@link dev.secretstore.VerificationStep#storeCheck}.
+     *
+     * @implSpec The default returns no steps.
+     * @param testSecret the verification's test secret, present and managed
+     * @return the checks' steps, in order; never {@code FAILED} ones
+     */
+    default List<dev.secretstore.VerificationStep> extraVerificationSteps(SecretName testSecret) {
+        return List.of();
+    }
+
+    /**
+     * How long {@code verify} keeps retrying the creation of its test secret while it is denied, because a new
+     * permission (e.g. an Azure role assignment) takes time to propagate. Verification waits with bounded
+     * backoff up to this long before it reports the denial. Operations other than {@code verify} never
+     * retry a denial.
+     *
+     * @implSpec The default is {@link java.time.Duration#ZERO}: a denial is reported at once.
+     * @return the longest wait; zero for none
+     */
+    default java.time.Duration permissionPropagationWait() {
+        return java.time.Duration.ZERO;
+    }
+
     /** Releases clients and files. The default does nothing. */
     @Override
     default void close() {
