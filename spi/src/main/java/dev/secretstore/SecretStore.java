@@ -446,8 +446,22 @@ public final class SecretStore implements AutoCloseable {
                 throw new InvalidRequestException(info.name(), op, name, "the value of tag '" + key
                         + "' is longer than " + limits.maxTagValueLength() + " characters", null, null);
             }
+            checkTagCharacters(op, name, key, tag.getValue());
         }
         checkTagCount(op, name, Map.of(), userTags);
+    }
+
+    /** A store that cannot hold some characters says so in its limits; the tag is refused rather than rewritten. */
+    private void checkTagCharacters(Operation op, SecretName name, String key, String value) {
+        String hint = "use only " + limits.tagCharacters() + " in tag keys and values on this store";
+        if (limits.tagKeyPattern().map(p -> !p.matcher(key).matches()).orElse(false)) {
+            throw new InvalidRequestException(info.name(), op, name, "tag key '" + key + "' has characters this store"
+                    + " cannot hold; allowed: " + limits.tagCharacters(), hint, null);
+        }
+        if (limits.tagValuePattern().map(p -> !p.matcher(value).matches()).orElse(false)) {
+            throw new InvalidRequestException(info.name(), op, name, "the value of tag '" + key + "' has characters"
+                    + " this store cannot hold; allowed: " + limits.tagCharacters(), hint, null);
+        }
     }
 
     private void checkTagCount(Operation op, SecretName name, Map<String, String> existing, Map<String, String> userTags) {
