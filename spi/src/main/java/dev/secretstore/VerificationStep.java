@@ -57,6 +57,8 @@ public final class VerificationStep {
         INVALID_CONFIG,
         /** {@link UnsupportedCapabilityException}: the store cannot do what the step needs. */
         UNSUPPORTED_CAPABILITY,
+        /** {@link SecretIntegrityException}: stored data was damaged, foreign or rolled back. Not transient. */
+        INTEGRITY,
         /** Any other {@link SecretStoreException}, including unexpected errors the engine wrapped. */
         OTHER;
 
@@ -96,6 +98,9 @@ public final class VerificationStep {
             }
             if (failure instanceof UnsupportedCapabilityException) {
                 return UNSUPPORTED_CAPABILITY;
+            }
+            if (failure instanceof SecretIntegrityException) {
+                return INTEGRITY;
             }
             return OTHER;
         }
