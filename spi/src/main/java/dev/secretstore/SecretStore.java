@@ -364,6 +364,22 @@ public final class SecretStore implements AutoCloseable {
         return call(op, name, () -> spi.restore(name));
     }
 
+    /**
+     * A facet of this store beyond the common API, e.g. the read-through cache's handle:
+     * {@code store.feature(SecretCache.class).ifPresent(c -> c.invalidate(name))}.
+     *
+     * @param type the facet's type
+     * @param <T>  the facet's type
+     * @return the facet, or empty when the store has none of that type
+     */
+    public <T> Optional<T> feature(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (SecretStoreSpi.class.isAssignableFrom(type)) {
+            return Optional.empty(); // the provider's store is never handed out: it would bypass the engine
+        }
+        return spi.feature(type).filter(type::isInstance).filter(f -> !(f instanceof SecretStoreSpi));
+    }
+
     // ---- verify -------------------------------------------------------------------------------
 
     /**

@@ -168,6 +168,20 @@ public interface SecretStoreSpi extends AutoCloseable {
         return java.time.Duration.ZERO;
     }
 
+    /**
+     * A user-facing facet of this store, reached through {@link dev.secretstore.SecretStore#feature(Class)}:
+     * for example the cache's invalidation handle when a {@link SecretStoreDecorator} wrapped the store. It
+     * must never be the store itself, which would let users around the engine's rules.
+     *
+     * @implSpec The default has none.
+     * @param type the facet's type
+     * @param <T>  the facet's type
+     * @return the facet, or empty
+     */
+    default <T> Optional<T> feature(Class<T> type) {
+        return Optional.empty();
+    }
+
     /** Releases clients and files. The default does nothing. */
     @Override
     default void close() {
