@@ -73,6 +73,26 @@ public interface SecretStoreSpi extends AutoCloseable {
     SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags);
 
     /**
+     * Creates a secret that must not exist yet and that the store deletes by itself at {@code expiresAt}
+     * ({@link Capability#EXPIRY}). The engine has checked that {@code expiresAt} is in the future and that the
+     * provider declares {@link Capability#EXPIRY}. The expiry must be part of the creation itself (one request
+     * where the store allows it), so that a failure never leaves a secret without its expiry behind.
+     *
+     * @implSpec The default throws {@link UnsupportedCapabilityException} for {@link Capability#EXPIRY}; a provider
+     *     that declares the capability overrides it.
+     * @param name      name
+     * @param value     value
+     * @param tags      tags to set, already including {@code <managedTagKey>=true}
+     * @param expiresAt when the store deletes the secret
+     * @return metadata of the new secret, with {@link SecretMetadata#expiresAt()}
+     * @throws dev.secretstore.SecretAlreadyExistsException if it exists
+     */
+    default SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags,
+            java.time.Instant expiresAt) {
+        throw new UnsupportedCapabilityException(Capability.EXPIRY);
+    }
+
+    /**
      * Adds a new version to an existing secret (or overwrites it where the store has no versions).
      *
      * @param name  name of an existing secret
