@@ -61,7 +61,8 @@ class NameCodecProperties {
             assertThat(nativeName).matches(alphabetOf(codec)).startsWith(codec.prefix());
             assertThat(nativeName.length()).isLessThanOrEqualTo(codec.maxNativeLength());
         } else {
-            InvalidSecretNameException e = catchThrowableOfType(() -> codec.encode(name), InvalidSecretNameException.class);
+            InvalidSecretNameException e = catchThrowableOfType(InvalidSecretNameException.class,
+                    () -> codec.encode(name));
             assertThat(e).isNotNull();
             assertThat(e.getMessage()).contains("at most " + codec.maxPortableLength() + " portable characters fit")
                     .contains("over the limit of " + codec.maxNativeLength());

@@ -161,8 +161,8 @@ class NameCodecsTest {
         @DisplayName("is refused before any I/O, the message stating the maximum in portable characters")
         void refused() {
             SecretName name = SecretName.of("connections/" + "Pg_".repeat(30) + "password");
-            InvalidSecretNameException e = catchThrowableOfType(() -> NameCodecs.azure().withPrefix("airbyte-").encode(name),
-                    InvalidSecretNameException.class);
+            InvalidSecretNameException e = catchThrowableOfType(InvalidSecretNameException.class,
+                    () -> NameCodecs.azure().withPrefix("airbyte-").encode(name));
 
             assertThat(e.secretName()).contains(name);
             assertThat(e.getMessage()).contains("its Azure Key Vault name would be 209 characters (with the prefix 'airbyte-')",

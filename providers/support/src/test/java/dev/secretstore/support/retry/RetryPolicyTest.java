@@ -89,8 +89,8 @@ class RetryPolicyTest {
         void persistentFault() {
             ScriptedCall call = ScriptedCall.alwaysFailing(RetryPolicyTest::unavailable);
 
-            StoreUnavailableException e = catchThrowableOfType(() -> policy(SETTINGS).call(Operation.PUT, NAME, call),
-                    StoreUnavailableException.class);
+            StoreUnavailableException e = catchThrowableOfType(StoreUnavailableException.class,
+                    () -> policy(SETTINGS).call(Operation.PUT, NAME, call));
 
             assertThat(call.attempts).hasSize(4);
             assertThat(time.sleeps).hasSize(3);
@@ -311,8 +311,8 @@ class RetryPolicyTest {
             ScriptedCall call = ScriptedCall.alwaysFailing(n -> new ThrottledException("aws", null, null, "429", null,
                     null, Duration.ofSeconds(5)));
 
-            ThrottledException e = catchThrowableOfType(() -> policy(settings).call(Operation.READ, NAME, call),
-                    ThrottledException.class);
+            ThrottledException e = catchThrowableOfType(ThrottledException.class,
+                    () -> policy(settings).call(Operation.READ, NAME, call));
 
             assertThat(call.attempts).hasSize(1);
             assertThat(time.sleeps).isEmpty();
@@ -465,8 +465,8 @@ class RetryPolicyTest {
         ScriptedCall call = ScriptedCall.alwaysFailing(RetryPolicyTest::unavailable);
 
         try {
-            StoreUnavailableException e = catchThrowableOfType(() -> p.call(Operation.READ, NAME, call),
-                    StoreUnavailableException.class);
+            StoreUnavailableException e = catchThrowableOfType(StoreUnavailableException.class,
+                    () -> p.call(Operation.READ, NAME, call));
 
             assertThat(call.attempts).hasSize(1);
             assertThat(e.detail()).contains("interrupted while waiting to retry");
