@@ -73,6 +73,11 @@ public abstract class SecretStoreConformanceKit {
     }
 
     @Nested
+    @DisplayName("Faults: transient faults are retried as configured, persistent ones end typed, none reads as 'absent'")
+    class Faults extends FaultTests {
+    }
+
+    @Nested
     @DisplayName("Redaction: values and credentials never reach messages, toString or logs")
     class Redaction extends RedactionTests {
     }
