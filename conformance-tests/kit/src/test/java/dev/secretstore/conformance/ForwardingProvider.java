@@ -65,6 +65,26 @@ abstract class ForwardingProvider implements SecretStoreProvider {
     }
 
     @Override
+    public boolean recognises(java.util.Map<String, ?> config) {
+        return delegate.recognises(config);
+    }
+
+    @Override
+    public String shapeDescription() {
+        return delegate.shapeDescription();
+    }
+
+    @Override
+    public List<ConfigField> policyOptions() {
+        return delegate.policyOptions();
+    }
+
+    @Override
+    public Optional<String> recommendedPolicy(java.util.Map<String, String> options) {
+        return delegate.recommendedPolicy(options);
+    }
+
+    @Override
     public Optional<String> remediation(VerificationStepKind step, SecretStoreException failure) {
         return delegate.remediation(step, failure);
     }

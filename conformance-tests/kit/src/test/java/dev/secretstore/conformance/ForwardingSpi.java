@@ -9,7 +9,10 @@ import dev.secretstore.SecretMetadata;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretValue;
 import dev.secretstore.StoreLimits;
+import dev.secretstore.VerificationStep;
 import dev.secretstore.spi.SecretStoreSpi;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +39,31 @@ class ForwardingSpi implements SecretStoreSpi {
     @Override
     public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags) {
         return delegate.create(name, value, tags);
+    }
+
+    @Override
+    public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags, Instant expiresAt) {
+        return delegate.create(name, value, tags, expiresAt);
+    }
+
+    @Override
+    public void checkName(SecretName name) {
+        delegate.checkName(name);
+    }
+
+    @Override
+    public List<VerificationStep> extraVerificationSteps(SecretName testSecret) {
+        return delegate.extraVerificationSteps(testSecret);
+    }
+
+    @Override
+    public Duration permissionPropagationWait() {
+        return delegate.permissionPropagationWait();
+    }
+
+    @Override
+    public <T> Optional<T> feature(Class<T> type) {
+        return delegate.feature(type);
     }
 
     @Override

@@ -77,6 +77,11 @@ final class RetryingProvider extends ForwardingProvider {
         }
 
         @Override
+        public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags, java.time.Instant expiresAt) {
+            return attempt("create", () -> delegate.create(name, value, tags, expiresAt));
+        }
+
+        @Override
         public SecretMetadata addVersion(SecretName name, SecretValue value) {
             return attempt("addVersion", () -> delegate.addVersion(name, value));
         }

@@ -154,6 +154,11 @@ final class ServiceFaults implements FaultInjector {
         }
 
         @Override
+        public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags, java.time.Instant expiresAt) {
+            return call(CallKind.WRITE, () -> delegate.create(name, value, tags, expiresAt));
+        }
+
+        @Override
         public SecretMetadata addVersion(SecretName name, SecretValue value) {
             return call(CallKind.WRITE, () -> delegate.addVersion(name, value));
         }
