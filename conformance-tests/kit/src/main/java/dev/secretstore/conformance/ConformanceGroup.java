@@ -107,6 +107,11 @@ abstract class ConformanceGroup {
         return faults;
     }
 
+    /** Also searched for in everything printed or logged until the run ends (see {@link ConformanceRun#close()}). */
+    final void forbidInRunOutput(String... values) {
+        run.forbidInRunOutput(values);
+    }
+
     final boolean supports(Capability capability) {
         return store().capabilities().contains(capability);
     }

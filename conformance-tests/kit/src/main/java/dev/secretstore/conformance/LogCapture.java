@@ -46,6 +46,10 @@ final class LogCapture implements AutoCloseable {
     private final Map<Logger, Level> ownHandlerLoggers = new LinkedHashMap<>();
 
     private LogCapture(boolean passThrough) {
+        this(passThrough, true);
+    }
+
+    private LogCapture(boolean passThrough, boolean raiseLevels) {
         Handler[] rootHandlers = rootLogger.getHandlers();
         detachedHandlers = passThrough ? new Handler[0] : rootHandlers;
         for (Handler detached : detachedHandlers) {
@@ -54,14 +58,18 @@ final class LogCapture implements AutoCloseable {
         System.setOut(tee(passThrough ? originalOut : null));
         System.setErr(tee(passThrough ? originalErr : null));
         rootLogger.addHandler(handler);
-        rootLogger.setLevel(Level.ALL);
+        if (raiseLevels) {
+            rootLogger.setLevel(Level.ALL);
+        }
         LogManager manager = LogManager.getLogManager();
         for (String name : Collections.list(manager.getLoggerNames())) {
             Logger logger = manager.getLogger(name);
             if (logger != null && logger != rootLogger && (logger.getHandlers().length > 0 || !logger.getUseParentHandlers())) {
                 ownHandlerLoggers.put(logger, logger.getLevel());
                 logger.addHandler(handler);
-                logger.setLevel(Level.ALL);
+                if (raiseLevels) {
+                    logger.setLevel(Level.ALL);
+                }
             }
         }
     }
@@ -69,6 +77,14 @@ final class LogCapture implements AutoCloseable {
     /** A capture that passes what it sees on to where it would have gone. */
     static LogCapture start() {
         return new LogCapture(true);
+    }
+
+    /**
+     * A capture that passes everything through and leaves every log level as it is: it sees what the
+     * process would print or log anyway (the kit keeps one open for its whole run).
+     */
+    static LogCapture observing() {
+        return new LogCapture(true, false);
     }
 
     /** A capture that keeps what it sees: nothing is printed or handed to the root logger's other handlers. */

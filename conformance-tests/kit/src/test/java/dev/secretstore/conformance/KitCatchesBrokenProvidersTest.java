@@ -38,7 +38,9 @@ class KitCatchesBrokenProvidersTest {
     }
 
     /**
-     * Every invocation of one kit test (all of a parameterized one's) over {@code kit}.
+     * Every invocation of one kit test (all of a parameterized one's) over {@code kit}, and the failure of
+     * any container around it (the kit class fails when its run ends, for example, if the run's output
+     * held a canary value).
      *
      * @param group the simple name of a nested group class of {@link SecretStoreConformanceKit}
      */
@@ -54,7 +56,7 @@ class KitCatchesBrokenProvidersTest {
                 .selectors(selectNestedMethod(List.of(kit), nested, test)).build(), new TestExecutionListener() {
                     @Override
                     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-                        if (identifier.isTest()) {
+                        if (identifier.isTest() || result.getStatus() == TestExecutionResult.Status.FAILED) {
                             results.add(result);
                         }
                     }

@@ -153,6 +153,9 @@ enum Mutant {
             "quotes the form-encoded request, value included, in a failed create's error"),
     VALUE_IN_DESCRIPTION_TAG("Redaction", "canaryValueNeverLeaks",
             "copies the value into a 'description' tag on create"),
+    LOGS_VALUES_WHEN_CLOSED("Redaction", "canaryValueNeverLeaks",
+            "prints its buffered last write, value included, to System.err when the store is closed"
+            + " (caught when the run ends: the kit searches the whole run's output for the test's canaries)"),
     CREDENTIAL_IN_AUTH_ERROR("Redaction", "credentialsNeverLeak",
             "quotes the key it was given when the store rejects it");
 

@@ -103,8 +103,18 @@ final class MutantProvider extends ForwardingProvider {
     }
 
     private final class MutantSpi extends ForwardingSpi {
+        private volatile String lastWritten;
+
         MutantSpi(SecretStoreSpi delegate) {
             super(delegate);
+        }
+
+        @Override
+        public void close() {
+            if (is(Mutant.LOGS_VALUES_WHEN_CLOSED) && lastWritten != null) {
+                System.err.println("broken provider: flushing buffered write " + lastWritten);
+            }
+            super.close();
         }
 
         @Override
@@ -336,6 +346,9 @@ final class MutantProvider extends ForwardingProvider {
         }
 
         private void log(SecretValue value) {
+            if (value.isText()) {
+                lastWritten = value.text();
+            }
             if (is(Mutant.LOGS_VALUES_AT_DEBUG) && value.isText()) {
                 System.getLogger("broken.provider").log(System.Logger.Level.DEBUG, "storing " + value.text());
             }
