@@ -19,6 +19,10 @@ import java.util.Optional;
  *         .build();
  * boolean ours = meta.isManaged("AirbyteManaged");
  * }</pre>
+ *
+ * <p>A listing entry the provider found but could not read (a damaged, foreign or rolled-back record) is
+ * reported with an {@linkplain #integrityProblem() integrity problem} instead of failing the whole listing;
+ * such an entry has only a name, a native id and the problem.
  */
 public final class SecretMetadata {
 
@@ -29,6 +33,7 @@ public final class SecretMetadata {
     private final Instant createdAt;
     private final Instant updatedAt;
     private final Instant deletionDate;
+    private final String integrityProblem;
 
     private SecretMetadata(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -38,6 +43,7 @@ public final class SecretMetadata {
         this.createdAt = b.createdAt;
         this.updatedAt = b.updatedAt;
         this.deletionDate = b.deletionDate;
+        this.integrityProblem = b.integrityProblem;
     }
 
     /**
@@ -57,6 +63,7 @@ public final class SecretMetadata {
         b.createdAt = createdAt;
         b.updatedAt = updatedAt;
         b.deletionDate = deletionDate;
+        b.integrityProblem = integrityProblem;
         return b;
     }
 
@@ -96,6 +103,16 @@ public final class SecretMetadata {
     }
 
     /**
+     * Why the provider could not read this entry (damaged, foreign or rolled back), naming where, never a
+     * value; reading the secret throws {@link SecretIntegrityException}. Empty for a healthy entry.
+     *
+     * @return the integrity problem of a damaged entry, if it is one
+     */
+    public Optional<String> integrityProblem() {
+        return Optional.ofNullable(integrityProblem);
+    }
+
+    /**
      * @param tagKey the managed tag key, e.g. {@code "AirbyteManaged"}
      * @return whether the secret carries {@code <tagKey>=true} (value compared ignoring case)
      */
@@ -112,7 +129,8 @@ public final class SecretMetadata {
         SecretMetadata m = (SecretMetadata) o;
         return name.equals(m.name) && nativeId.equals(m.nativeId) && Objects.equals(version, m.version)
                 && tags.equals(m.tags) && Objects.equals(createdAt, m.createdAt)
-                && Objects.equals(updatedAt, m.updatedAt) && Objects.equals(deletionDate, m.deletionDate);
+                && Objects.equals(updatedAt, m.updatedAt) && Objects.equals(deletionDate, m.deletionDate)
+                && Objects.equals(integrityProblem, m.integrityProblem);
     }
 
     @Override
@@ -125,7 +143,8 @@ public final class SecretMetadata {
         return "SecretMetadata[name=" + name + ", nativeId=" + nativeId + ", version=" + version
                 + ", tags=" + tags + (createdAt == null ? "" : ", createdAt=" + createdAt)
                 + (updatedAt == null ? "" : ", updatedAt=" + updatedAt)
-                + (deletionDate == null ? "" : ", deletionDate=" + deletionDate) + "]";
+                + (deletionDate == null ? "" : ", deletionDate=" + deletionDate)
+                + (integrityProblem == null ? "" : ", integrityProblem=" + integrityProblem) + "]";
     }
 
     /** Builder of {@link SecretMetadata}. */
@@ -137,6 +156,7 @@ public final class SecretMetadata {
         private Instant createdAt;
         private Instant updatedAt;
         private Instant deletionDate;
+        private String integrityProblem;
 
         private Builder(SecretName name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -226,6 +246,17 @@ public final class SecretMetadata {
          */
         public Builder deletionDate(Instant deletionDate) {
             this.deletionDate = deletionDate;
+            return this;
+        }
+
+        /**
+         * Marks a listing entry the provider could not read.
+         *
+         * @param integrityProblem what failed and where (never a value), may be {@code null}
+         * @return this
+         */
+        public Builder integrityProblem(String integrityProblem) {
+            this.integrityProblem = integrityProblem;
             return this;
         }
 

@@ -63,7 +63,7 @@ class CrashSafetyTest {
         temp.keyFile.toString(), name.value())) {
       assertThat(child.readLine()).as("child started (see stall.err if not)").isEqualTo("ready");
       assertThat(child.readLine()).as("child reached the rename").isEqualTo("stalled");
-      try (Stream<Path> files = Files.list(temp.storeDir)) {
+      try (Stream<Path> files = Files.list(temp.storeDir.resolve(AtomicFiles.TEMP_DIR))) {
         assertThat(files.filter(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)))
             .as("the new record, complete in its temporary file").singleElement()
             .satisfies(p -> assertThat(Files.size(p)).isPositive());
@@ -79,7 +79,7 @@ class CrashSafetyTest {
       store.put(name, dev.secretstore.SecretValue.ofText("after"));
       assertThat(store.read(name).value().text()).isEqualTo("after");
     }
-    try (Stream<Path> files = Files.list(temp.storeDir)) {
+    try (Stream<Path> files = Files.list(temp.storeDir.resolve(AtomicFiles.TEMP_DIR))) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(AtomicFiles.TEMP_PREFIX));
     }
   }
@@ -95,7 +95,7 @@ class CrashSafetyTest {
     // The state a writer killed before its rename leaves: the old record plus a truncated new one.
     Path record = temp.storeDir.resolve(dev.secretstore.local.internal.NameCodec.fileName("s0"));
     byte[] whole = Files.readAllBytes(record);
-    Path leftover = temp.storeDir.resolve(AtomicFiles.TEMP_PREFIX + "0123456789abcdef");
+    Path leftover = temp.storeDir.resolve(AtomicFiles.TEMP_DIR).resolve(AtomicFiles.TEMP_PREFIX + "0123456789abcdef");
     Files.write(leftover, java.util.Arrays.copyOf(whole, whole.length / 2));
     try (SecretStore readOnly = temp.open(temp.readOnlyConfig())) {
       assertThat(readOnly.read(name).value().text()).isEqualTo("old");
@@ -121,7 +121,7 @@ class CrashSafetyTest {
         assertThat(written).as(ack.getKey()).isGreaterThanOrEqualTo(ack.getValue());
       }
     }
-    try (Stream<Path> files = Files.list(temp.storeDir)) {
+    try (Stream<Path> files = Files.list(temp.storeDir.resolve(AtomicFiles.TEMP_DIR))) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .as("a writable open removes temporary files a killed writer left behind")
           .noneMatch(n -> n.startsWith(AtomicFiles.TEMP_PREFIX));

@@ -53,8 +53,11 @@ public final class Aead {
       throw StoreFault.of(FaultKind.INTEGRITY, null,
           what + " failed its AES-GCM integrity check (altered, moved to another name or version,"
               + " or encrypted with another key)");
-    } catch (GeneralSecurityException e) {
-      throw StoreFault.of(FaultKind.INTEGRITY, null, what + " could not be decrypted: " + e.getClass().getSimpleName());
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // Providers signal some malformed input (a ciphertext shorter than the tag) with ProviderException or
+      // IllegalArgumentException rather than AEADBadTagException: still this record's damage, nobody else's.
+      throw StoreFault.of(FaultKind.INTEGRITY, null, what + " could not be decrypted ("
+          + e.getClass().getSimpleName() + ")");
     }
   }
 }
