@@ -88,7 +88,8 @@ final class IndexLog {
       entries++;
       validEnd = in.position();
     }
-    return Optional.of(new Contents(sequence, changes, pending, validEnd, entries));
+    // Shared between threads by the index's cache: never modified after this point.
+    return Optional.of(new Contents(sequence, changes, Set.copyOf(pending), validEnd, entries));
   }
 
   /** The bytes of an empty log extending snapshot {@code sequence}. */

@@ -33,6 +33,11 @@ final class StoreIndex {
 
   private final Path dir;
   private final Path tempDir;
+  /** The log as last parsed, with the file identity and size it had: reads that change nothing reuse it. */
+  private volatile CachedLog cachedLog;
+
+  private record CachedLog(Object fileKey, long size, java.nio.file.attribute.FileTime modified,
+      IndexLog.Contents contents) {}
 
   StoreIndex(Path storeDir) {
     this.dir = storeDir.resolve(DIR);
@@ -45,7 +50,7 @@ final class StoreIndex {
       Optional<IndexSnapshot> snapshot = IndexSnapshot.open(dir.resolve(IndexSnapshot.FILE));
       Optional<IndexLog.Contents> log;
       try {
-        log = IndexLog.read(dir.resolve(IndexLog.FILE));
+        log = readLog();
       } catch (IOException | RuntimeException e) {
         if (snapshot.isPresent()) {
           snapshot.get().close();
@@ -70,6 +75,28 @@ final class StoreIndex {
       snapshot.get().close(); // a compaction finished between our two reads: read both again
     }
     throw new IndexDamaged("index log and snapshot do not belong together");
+  }
+
+  private Optional<IndexLog.Contents> readLog() throws IOException {
+    Path file = dir.resolve(IndexLog.FILE);
+    java.nio.file.attribute.BasicFileAttributes attributes;
+    try {
+      attributes = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+          java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return Optional.empty();
+    }
+    CachedLog cached = cachedLog;
+    if (cached != null && attributes.fileKey() != null && cached.fileKey().equals(attributes.fileKey())
+        && cached.size() == attributes.size() && cached.modified().equals(attributes.lastModifiedTime())) {
+      return Optional.of(cached.contents());
+    }
+    Optional<IndexLog.Contents> contents = IndexLog.read(file);
+    if (contents.isPresent() && attributes.fileKey() != null) {
+      cachedLog = new CachedLog(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
+          contents.get());
+    }
+    return contents;
   }
 
   /** Records that a write of {@code name} begins (under the store lock). */
