@@ -78,6 +78,10 @@ public final class LocalStore {
       int maxTags) {
     SecureRandom random = new SecureRandom();
     Path dir = settings.storeDir();
+    FilePermissions.checkStoreDirectory(dir, settings.allowInsecurePermissions());
+    if (settings.keySource() instanceof KeySource.File file) {
+      FilePermissions.checkKeyFile(file.path(), settings.allowInsecurePermissions());
+    }
     ReadOnlyReason readOnly = settings.readOnly() ? ReadOnlyReason.CONFIGURED : null;
     if (readOnly == null) {
       try {
