@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Local stores of a given size for the benchmarks, built once and kept under
- * {@code benchmarks/target/fixtures/} (building 100,000 secrets through the API takes minutes; every later
- * run reuses it). A store is complete once its {@code .complete} marker exists.
+ * Local stores of a given size for the benchmarks, built once through the public API and kept under
+ * {@code benchmarks/target/fixtures/} (100,000 secrets take a long time with an fsync per file; every later
+ * run reuses them). A store is complete once its {@code .complete} marker exists; an interrupted build
+ * resumes where it stopped. {@code benchmarks/run} builds missing fixtures first, in a JVM of their own,
+ * under {@code eatmydata} where installed (fsync made a no-op for the build only; the benchmarks
+ * themselves always run with real fsyncs).
  */
-final class StoreFixtures {
+public final class StoreFixtures {
   static final String VALUE = "x".repeat(64);
 
   private StoreFixtures() {}
@@ -42,10 +45,12 @@ final class StoreFixtures {
       return dir;
     }
     try {
-      deleteRecursively(dir);
       Files.createDirectories(dir);
       try (SecretStore store = SecretStores.open(config(dir))) {
         for (int i = 0; i < secrets; i++) {
+          if (store.find(name(i)).isPresent()) {
+            continue; // built by an earlier, interrupted run
+          }
           store.create(name(i), SecretValue.ofText(VALUE));
           if (i > 0 && i % 10_000 == 0) {
             System.err.println("fixture " + dir.getFileName() + ": " + i + " secrets");
@@ -59,14 +64,11 @@ final class StoreFixtures {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
+  /** Builds the fixtures of the given sizes (default: those the benchmarks use). */
+  public static void main(String[] args) {
+    String[] sizes = args.length > 0 ? args : new String[] {"100", "10000", "100000"};
+    for (String size : sizes) {
+      System.err.println("fixture ready: " + store(Integer.parseInt(size)));
     }
   }
 }

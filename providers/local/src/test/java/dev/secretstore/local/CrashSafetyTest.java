@@ -26,13 +26,24 @@ class CrashSafetyTest {
   @Test
   @DisplayName("killing a writer with SIGKILL at random moments never corrupts the store")
   void killedWriterLeavesConsistentStore() throws Exception {
+    killWriterRepeatedly(null);
+  }
+
+  @Test
+  @DisplayName("killing a writer whose index compacts every few writes never loses a secret from the index")
+  void killedWriterDuringIndexCompaction() throws Exception {
+    killWriterRepeatedly(3); // a compaction every other put: many kills land inside one
+  }
+
+  private void killWriterRepeatedly(Integer compactEvery) throws Exception {
     TempStore temp = new TempStore(tmp);
     temp.open().close(); // creates the store and its key, so the children only write secrets
     Map<String, Long> acknowledged = new HashMap<>();
     long offset = 0;
     for (int round = 0; round < ROUNDS; round++) {
       try (ChildProcess child = ChildProcess.start(tmp.resolve("child-" + round + ".err"), "loop",
-          temp.storeDir.toString(), temp.keyFile.toString(), Integer.toString(SECRETS), Long.toString(offset))) {
+          temp.storeDir.toString(), temp.keyFile.toString(), Integer.toString(SECRETS), Long.toString(offset),
+          compactEvery == null ? "1000" : compactEvery.toString())) {
         assertThat(child.readLine()).as("child started (see child-" + round + ".err if not)").isEqualTo("ready");
         // Kill after a random number of acknowledged puts rather than after a wall-clock delay, so a slow
         // machine still kills a child that is writing. The child starts the next put as soon as it has
@@ -113,6 +124,8 @@ class CrashSafetyTest {
       // Every secret the store lists (including one first created by the killed put) opens and decrypts.
       assertThat(store.listAll(null)).allSatisfy(m -> assertThat(store.read(m.name()).value().text())
           .startsWith("value-").endsWith("-" + ChildWriter.PADDING));
+      assertThat(store.listAll(null).map(m -> m.name().value())).as("the index lists every acknowledged secret")
+          .containsAll(acknowledged.keySet());
       for (Map.Entry<String, Long> ack : acknowledged.entrySet()) {
         String value = store.read(SecretName.of(ack.getKey())).value().text();
         assertThat(value).startsWith("value-").endsWith("-" + ChildWriter.PADDING);

@@ -48,7 +48,10 @@ public final class LocalStore {
   private final Path dir;
   private final KeySource keySource;
   private final ReadOnlyReason readOnly;
-  private final RecordCodec codec;
+  // Replaced only by a key rotation, under the store lock; readers use whichever they see (both open every file
+  // during a rotation).
+  private volatile RecordCodec codec;
+  private volatile Aead aead;
   private final StoreLock lock;
   private final Clock clock;
   private final SecureRandom random;
@@ -62,6 +65,7 @@ public final class LocalStore {
     this.keySource = keySource;
     this.readOnly = readOnly;
     this.codec = codec;
+    this.aead = codec.aead();
     this.lock = lock;
     this.clock = clock;
     this.random = random;
@@ -99,7 +103,7 @@ public final class LocalStore {
             FaultKind.AUTHENTICATION, null, "no master key at " + settings.keySource().describe()
                 + ", and a read-only store cannot create one",
             "point keyFile or keyEnv at the key the store was created with"));
-        Aead aead = new Aead(key, random);
+        Aead aead = aeadFor(dir, key, random);
         checkKey(dir, aead, settings.keySource());
         return new LocalStore(dir, settings.keySource(), readOnly, new RecordCodec(aead), null, clock, random,
             maxTags);
@@ -132,15 +136,122 @@ public final class LocalStore {
       } else {
         key = KeyFiles.createOrRead(((KeySource.File) source).path(), random);
       }
-      Aead aead = new Aead(key, random);
+      Aead aead = aeadFor(dir, key, random);
       if (!checkKey(dir, aead, source)) {
         KeyCheck.write(dir, aead);
       }
       LocalStore store = new LocalStore(dir, source, null, new RecordCodec(aead), lock, clock, random, maxTags);
       store.prepareIndex();
+      if (KeyRotation.inProgress(dir) && source instanceof KeySource.File) {
+        store.rotateUnderLock(); // an interrupted rotation is finished by the next writable open
+      }
       return store;
     } catch (IOException e) {
       throw StoreFault.io(null, "cannot open store " + dir + " (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /** The key's AES-GCM, holding the other key as well while a rotation is in progress. */
+  private static Aead aeadFor(Path dir, MasterKey key, SecureRandom random) throws IOException {
+    return KeyRotation.keys(dir, key, random)
+        .map(keys -> new Aead(keys.newKey(), keys.oldKey(), random))
+        .orElseGet(() -> new Aead(key, random));
+  }
+
+  /**
+   * Re-encrypts every record and value under a new random key, then replaces the key file. Crash-safe: the
+   * rotation marker ({@link KeyRotation}) holds each key sealed under the other, so whichever key the key
+   * file holds when the process dies opens the store, and the next writable open finishes the rotation. The
+   * key file keeps the old key until every file is re-encrypted. Only for key files (a key in an environment
+   * variable cannot be replaced by the store).
+   */
+  public void rotateKey() {
+    requireWritable(null);
+    if (!(keySource instanceof KeySource.File)) {
+      throw StoreFault.of(FaultKind.INVALID_REQUEST, null, "the key comes from " + keySource.describe()
+          + ", which the store cannot replace", "rotate a store whose key is in a file (keyFile)");
+    }
+    lock.withLock(() -> {
+      rotateUnderLock();
+      return null;
+    });
+  }
+
+  private void rotateUnderLock() {
+    Path keyFile = ((KeySource.File) keySource).path();
+    try {
+      Optional<KeyRotation.Keys> resumed = KeyRotation.keys(dir, aead.key(), random);
+      KeyRotation.Keys keys;
+      if (resumed.isPresent()) {
+        keys = resumed.get();
+      } else {
+        byte[] raw = new byte[MasterKey.BYTES];
+        random.nextBytes(raw);
+        keys = new KeyRotation.Keys(MasterKey.ofBytes(raw), aead.key());
+        java.util.Arrays.fill(raw, (byte) 0);
+        KeyRotation.begin(dir, keys, random);
+      }
+      Aead both = new Aead(keys.newKey(), keys.oldKey(), random);
+      this.codec = new RecordCodec(both);
+      this.aead = both;
+      reencryptAll();
+      KeyCheck.write(dir, both);
+      AtomicFiles.write(keyFile, (keys.newKey().encode() + "\n").getBytes(StandardCharsets.US_ASCII),
+          keyFile.toAbsolutePath().getParent());
+      KeyRotation.end(dir);
+      Aead only = new Aead(keys.newKey(), random);
+      this.codec = new RecordCodec(only);
+      this.aead = only;
+    } catch (IOException e) {
+      throw StoreFault.io(null, "key rotation in " + dir + " stopped (" + e.getClass().getSimpleName()
+          + "); it resumes at the next writable open, and either key file opens the store meanwhile", e);
+    }
+  }
+
+  // Values first, then the record: either way round, every file opens with one of the two keys.
+  private void reencryptAll() throws IOException {
+    List<String> names = new ArrayList<>();
+    try (StoreIndex.View view = index.view().orElseThrow(() -> new IndexDamaged("index missing"))) {
+      StoreIndex.Cursor all = view.from("");
+      for (IndexEntry entry = all.next(); entry != null; entry = all.next()) {
+        if (entry.state() != IndexEntry.State.GONE) {
+          names.add(entry.name());
+        }
+      }
+    }
+    for (String name : names) {
+      SecretRecord record;
+      try {
+        Optional<SecretRecord> stored = decodeFile(name);
+        if (stored.isEmpty()) {
+          continue;
+        }
+        record = stored.get();
+      } catch (StoreFault damaged) {
+        continue; // a damaged record stays damaged (it cannot be opened to be re-encrypted); it is listed as such
+      }
+      List<VersionEntry> versions = new ArrayList<>();
+      for (VersionEntry version : record.versions()) {
+        if (version.isInline()) {
+          byte[] value = codec.openValue(record, version);
+          versions.add(new VersionEntry(version.id(), version.createdAt(), version.text(),
+              codec.sealValue(name, record.recordId(), version.id(), value)));
+          java.util.Arrays.fill(value, (byte) 0);
+          continue;
+        }
+        Path file = ValueFiles.file(dir, name, record.recordId(), version.id());
+        try {
+          byte[] value = codec.openValue(record, version, ValueFiles.read(file, name, MAX_VALUE_FILE_BYTES));
+          AtomicFiles.write(file, ValueFiles.encode(codec.sealValue(name, record.recordId(), version.id(), value)),
+              tempDir());
+          java.util.Arrays.fill(value, (byte) 0);
+        } catch (StoreFault damagedValue) {
+          // left as it is: that version's reads keep failing with an integrity error naming the file
+        }
+        versions.add(version);
+      }
+      AtomicFiles.write(recordPath(name), codec.encode(new SecretRecord(name, record.recordId(), record.createdAt(),
+          record.updatedAt(), record.deletionDate(), record.tags(), versions, record.generation())), tempDir());
     }
   }
 

@@ -40,6 +40,10 @@ public final class RecordCodec {
     this.aead = aead;
   }
 
+  Aead aead() {
+    return aead;
+  }
+
   public byte[] encode(SecretRecord record) {
     Sealed envelope = aead.seal(body(record), AssociatedData.record(record.name()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();

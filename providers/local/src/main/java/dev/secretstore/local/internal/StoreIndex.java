@@ -30,6 +30,8 @@ import java.util.function.Function;
 final class StoreIndex {
   static final String DIR = ".index";
   static final int COMPACT_AFTER = 1000;
+  /** Test seam: the crash tests compact every few writes, so that kills land inside compactions too. */
+  static volatile int compactAfter = COMPACT_AFTER;
 
   private final Path dir;
   private final Path tempDir;
@@ -108,7 +110,7 @@ final class StoreIndex {
   void set(IndexEntry entry, Function<String, Optional<IndexEntry>> repair, Function<IndexEntry, Boolean> purge)
       throws IOException {
     int entries = append(IndexLog.SET, entry, true);
-    if (entries >= COMPACT_AFTER) {
+    if (entries >= compactAfter) {
       compact(repair, purge);
     }
   }
