@@ -40,7 +40,7 @@ public class SecretStoreException extends RuntimeException {
      * Full constructor; every argument except {@code detail} may be {@code null}.
      *
      * @param provider    provider name, e.g. {@code "aws"}
-     * @param operation   the operation that failed
+     * @param operation   the operation that failed; {@code null} from a provider (the engine sets the one the user called)
      * @param secretName  the secret concerned
      * @param detail      what went wrong, without any secret value or credential
      * @param remediation what the user can do about it
