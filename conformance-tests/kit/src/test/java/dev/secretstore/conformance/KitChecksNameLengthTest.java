@@ -7,6 +7,7 @@ import dev.secretstore.Capability;
 import dev.secretstore.ConfigField;
 import dev.secretstore.DeleteOptions;
 import dev.secretstore.InvalidRequestException;
+import dev.secretstore.InvalidSecretNameException;
 import dev.secretstore.ListOptions;
 import dev.secretstore.Page;
 import dev.secretstore.Secret;
@@ -67,6 +68,13 @@ class KitChecksNameLengthTest {
         });
     }
 
+    @Test
+    @DisplayName("a provider whose checkName refuses the separator-heavy name at the limit (its encoding is longer) passes")
+    void refusedEarlyByCheckName() {
+        assertThat(run(RefusesDotsInCheckName.class, AT)).singleElement()
+                .satisfies(r -> assertThat(r.getStatus()).as("%s", r).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+    }
+
     private static List<TestExecutionResult> run(Class<?> kit, String method) {
         List<TestExecutionResult> results = new ArrayList<>();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
@@ -106,16 +114,33 @@ class KitChecksNameLengthTest {
         }
     }
 
-    /** The local provider declaring {@code declared} as its name limit, refusing names over {@code nativeLimit}. */
+    static class RefusesDotsInCheckName extends SecretStoreConformanceKit {
+        @Override
+        protected ConformanceFixture fixture() {
+            return LocalFixture.inTemporaryDirectory(local -> new NameLimits(local, 255, 255, true), Map.of());
+        }
+    }
+
+    /**
+     * The local provider declaring {@code declared} as its name limit, refusing names over {@code nativeLimit}
+     * when writing, and (with {@code escapesDots}) refusing in checkName long names whose dots an imagined
+     * codec would escape past the limit.
+     */
     private static final class NameLimits implements SecretStoreProvider {
         private final SecretStoreProvider local;
         private final int declared;
         private final int nativeLimit;
+        private final boolean escapesDots;
 
         NameLimits(SecretStoreProvider local, int declared, int nativeLimit) {
+            this(local, declared, nativeLimit, false);
+        }
+
+        NameLimits(SecretStoreProvider local, int declared, int nativeLimit, boolean escapesDots) {
             this.local = local;
             this.declared = declared;
             this.nativeLimit = nativeLimit;
+            this.escapesDots = escapesDots;
         }
 
         @Override
@@ -150,6 +175,14 @@ class KitChecksNameLengthTest {
                 @Override
                 public String managedTagKey() {
                     return delegate.managedTagKey();
+                }
+
+                @Override
+                public void checkName(SecretName name) {
+                    long dots = name.value().chars().filter(c -> c == '.').count();
+                    if (escapesDots && name.value().length() + 2 * dots > nativeLimit) {
+                        throw new InvalidSecretNameException("encoded, the name is longer than " + nativeLimit);
+                    }
                 }
 
                 @Override
