@@ -30,20 +30,28 @@ final class FailureReason {
         List<String> lines = message.strip().lines().map(String::stripTrailing).filter(l -> !l.isBlank()).toList();
         StringBuilder text = new StringBuilder(failure.getClass().getSimpleName());
         int shown = 0;
+        boolean cut = false;
         for (String line : lines) {
-            if (shown == MAX_LINES || text.length() + line.length() > MAX_CHARS) {
+            if (shown == MAX_LINES) {
                 break;
             }
-            text.append(shown == 0 ? ": " : "\n").append(shown == 0 ? line.strip() : line);
+            String shownLine = shown == 0 ? line.strip() : line;
+            int room = MAX_CHARS - text.length() - 2;
+            if (shownLine.length() > room) {
+                // A line over the bound (say, a huge actual value) is cut, never left out whole.
+                if (room > 40) {
+                    text.append(shown == 0 ? ": " : "\n").append(shownLine, 0, room).append("...");
+                    cut = true;
+                }
+                break;
+            }
+            text.append(shown == 0 ? ": " : "\n").append(shownLine);
             shown++;
         }
-        if (shown < lines.size()) {
-            text.append("\n... (").append(lines.size() - shown).append(" more line(s); the JUnit XML report has the rest)");
-        }
-        // A single line over the bound (say, a huge actual value) is cut as well.
-        if (text.length() > MAX_CHARS + 120) {
-            text.setLength(MAX_CHARS);
-            text.append("... (cut; the JUnit XML report has the rest)");
+        int left = lines.size() - shown - (cut ? 1 : 0);
+        if (cut || left > 0) {
+            text.append("\n... (").append(cut ? "cut" : "").append(cut && left > 0 ? ", and " : "")
+                    .append(left > 0 ? left + " more line(s)" : "").append("; the JUnit XML report has the rest)");
         }
         return text.toString();
     }
