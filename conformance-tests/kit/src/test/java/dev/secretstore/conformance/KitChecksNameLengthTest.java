@@ -39,39 +39,42 @@ import org.junit.platform.launcher.core.LauncherFactory;
 class KitChecksNameLengthTest {
 
     private static final String OVER = "nameOverTheStoresMaximumLengthIsRejectedBeforeAnyIo";
-    private static final String AT = "nameOfTheStoresMaximumLengthRoundTrips";
+    private static final String AT = "nameOfExactlyTheMaximumLengthRoundTrips";
+    private static final String SEPARATED = "separatorHeavyNameOfTheMaximumLengthRoundTripsOrIsRefusedEarly";
 
     @Test
-    @DisplayName("a store that declares 255 runs both checks (the over-long one through SecretName.of) and passes, none skipped")
+    @DisplayName("a store that declares 255 runs every length check (the over-long one through SecretName.of) and passes, none skipped")
     void portableMaximum() {
-        assertThat(run(Declares255.class, OVER)).singleElement()
-                .satisfies(r -> assertThat(r.getStatus()).as("%s", r).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
-        assertThat(run(Declares255.class, AT)).singleElement()
-                .satisfies(r -> assertThat(r.getStatus()).as("%s", r).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        for (String test : List.of(OVER, AT, SEPARATED)) {
+            assertThat(run(Declares255.class, test)).as(test).singleElement()
+                    .satisfies(r -> assertThat(r.getStatus()).as("%s", r).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        }
     }
 
     @Test
     @DisplayName("a store that declares less than 255 gets a name one over its maximum, refused by the engine before any I/O")
     void shorterMaximum() {
-        assertThat(run(Declares100.class, OVER)).singleElement()
-                .satisfies(r -> assertThat(r.getStatus()).as("%s", r).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
-        assertThat(run(Declares100.class, AT)).singleElement()
-                .satisfies(r -> assertThat(r.getStatus()).as("%s", r).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        for (String test : List.of(OVER, AT, SEPARATED)) {
+            assertThat(run(Declares100.class, test)).as(test).singleElement()
+                    .satisfies(r -> assertThat(r.getStatus()).as("%s", r).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        }
     }
 
     @Test
-    @DisplayName("a provider that declares 255 while its native names stop at 200 fails the at-the-limit round trip")
+    @DisplayName("a provider that declares 255 while its native names stop at 200 fails both at-the-limit tests")
     void overDeclaredMaximum() {
-        assertThat(run(Declares255HoldsOnly200.class, AT)).singleElement().satisfies(r -> {
-            assertThat(r.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
-            assertThat(r.getThrowable().orElseThrow()).hasMessageContaining("native name longer than 200");
-        });
+        for (String test : List.of(AT, SEPARATED)) {
+            assertThat(run(Declares255HoldsOnly200.class, test)).as(test).singleElement().satisfies(r -> {
+                assertThat(r.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
+                assertThat(r.getThrowable().orElseThrow()).hasMessageContaining("native name longer than 200");
+            });
+        }
     }
 
     @Test
     @DisplayName("a provider whose checkName refuses the separator-heavy name at the limit (its encoding is longer) passes")
     void refusedEarlyByCheckName() {
-        assertThat(run(RefusesDotsInCheckName.class, AT)).singleElement()
+        assertThat(run(RefusesDotsInCheckName.class, SEPARATED)).singleElement()
                 .satisfies(r -> assertThat(r.getStatus()).as("%s", r).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
     }
 
