@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             ListCommand.class,
             DeleteCommand.class,
             ConformanceCommand.class,
+            ConfigCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
