@@ -184,6 +184,7 @@ class VerifyTest {
         assertThat(FailureKind.of(new InvalidSecretNameException("x"))).isEqualTo(FailureKind.INVALID_REQUEST);
         assertThat(FailureKind.of(new InvalidConfigException("p", java.util.List.of(ConfigProblem.of("f", "m")))))
                 .isEqualTo(FailureKind.INVALID_CONFIG);
+        assertThat(FailureKind.of(new SecretIntegrityException("x"))).isEqualTo(FailureKind.INTEGRITY);
         assertThat(FailureKind.of(new SecretStoreException("x"))).isEqualTo(FailureKind.OTHER);
         class VendorDenied extends AccessDeniedException {
             private static final long serialVersionUID = 1L;

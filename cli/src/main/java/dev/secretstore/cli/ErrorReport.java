@@ -2,6 +2,7 @@ package dev.secretstore.cli;
 
 import dev.secretstore.ConfigProblem;
 import dev.secretstore.InvalidConfigException;
+import dev.secretstore.SecretIntegrityException;
 import dev.secretstore.SecretStoreException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,9 @@ final class ErrorReport {
                 e.operation().ifPresent(op -> error.put("operation", op.name()));
                 e.secretName().ifPresent(name -> error.put("secret", name.value()));
                 e.remediation().ifPresent(hint -> error.put("remediation", hint));
+            }
+            if (failure instanceof SecretIntegrityException e) {
+                e.location().ifPresent(location -> error.put("location", location));
             }
             if (failure instanceof InvalidConfigException e) {
                 error.put("problems", e.problems().stream().map(ErrorReport::problem).toList());

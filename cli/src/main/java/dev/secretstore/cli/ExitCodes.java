@@ -5,6 +5,7 @@ import dev.secretstore.AuthenticationFailedException;
 import dev.secretstore.InvalidConfigException;
 import dev.secretstore.InvalidRequestException;
 import dev.secretstore.NoSuchProviderException;
+import dev.secretstore.SecretIntegrityException;
 import dev.secretstore.StoreUnavailableException;
 import dev.secretstore.UnsupportedCapabilityException;
 import dev.secretstore.VerificationReport;
@@ -23,6 +24,8 @@ public final class ExitCodes {
     public static final int ACCESS_DENIED = 3;
     /** The store is unavailable or throttling: try again later. */
     public static final int UNAVAILABLE = 4;
+    /** Stored data failed its integrity check (damaged, foreign or rolled back); other secrets are unaffected. */
+    public static final int INTEGRITY = 5;
 
     private ExitCodes() {
     }
@@ -44,6 +47,9 @@ public final class ExitCodes {
         }
         if (failure instanceof StoreUnavailableException) {
             return UNAVAILABLE;
+        }
+        if (failure instanceof SecretIntegrityException) {
+            return INTEGRITY;
         }
         return CHECK_FAILED;
     }
@@ -76,6 +82,7 @@ public final class ExitCodes {
         return switch (kind) {
             case ACCESS_DENIED, AUTHENTICATION_FAILED -> ACCESS_DENIED;
             case UNAVAILABLE, THROTTLED -> UNAVAILABLE;
+            case INTEGRITY -> INTEGRITY;
             default -> CHECK_FAILED;
         };
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             ListCommand.class,
             DeleteCommand.class,
             ConformanceCommand.class,
+            PolicyCommand.class,
             ConfigCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
             "  1  a check failed, or the store refused (not found, exists, not managed)",
             "  2  usage or config error (nothing was attempted)",
             "  3  access denied or authentication failed",
-            "  4  store unavailable or throttled (try again later)"
+            "  4  store unavailable or throttled (try again later)",
+            "  5  a stored secret failed its integrity check (damaged, foreign or rolled back)"
         })
 public final class SecretstoreCli implements Callable<Integer> {
 
