@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.secretstore.Capability;
+import dev.secretstore.CreateOptions;
 import dev.secretstore.DeleteOptions;
 import dev.secretstore.NotManagedException;
 import dev.secretstore.ReadResult;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -114,13 +116,15 @@ public final class ConnectionSecrets {
     public JsonNode create(JsonNode spec, JsonNode config, SecretScope scope, String storageId) {
         store(storageId);
         SplitConfig split = SecretSplitter.split(spec, config, scope, storageId, null);
-        return write(split.sanitised(), split.secrets(), Map.of()).config();
+        return write(split.sanitised(), split.secrets(), CreateOptions.defaults()).config();
     }
 
     /**
-     * Writes secrets for a check or discover call: like {@link #create}, but each secret carries
-     * {@link #EXPIRES_AT_TAG} where the store keeps tags, so the sweeper removes it once {@code ttl} has
-     * passed even within its grace period. On a store without tags the sweeper's grace period alone
+     * Writes secrets for a check or discover call: like {@link #create}, but each secret expires after
+     * {@code ttl}. On a store with {@link Capability#EXPIRY} the expiry is part of the creation and the
+     * store deletes the secret itself; where the store keeps tags, the secret also carries
+     * {@link #EXPIRES_AT_TAG}, so the sweeper removes it once expired even within its grace period (and
+     * even if the store's own expiry lags). On a store with neither, the sweeper's grace period alone
      * applies. Delete them with {@link #delete} as soon as the call is done.
      *
      * @param spec      the connector spec
@@ -135,10 +139,16 @@ public final class ConnectionSecrets {
             throw new IllegalArgumentException("a short-lived secret needs a positive time to live");
         }
         SecretStore store = store(storageId);
-        Map<String, String> tags = store.supports(Capability.TAGS)
-                ? Map.of(EXPIRES_AT_TAG, Long.toString(clock.instant().plus(ttl).getEpochSecond())) : Map.of();
+        Instant expiresAt = clock.instant().plus(ttl);
+        CreateOptions.Builder options = CreateOptions.builder();
+        if (store.supports(Capability.TAGS)) {
+            options.tags(Map.of(EXPIRES_AT_TAG, Long.toString(expiresAt.getEpochSecond())));
+        }
+        if (store.supports(Capability.EXPIRY)) {
+            options.expiresAt(expiresAt);
+        }
         SplitConfig split = SecretSplitter.split(spec, config, scope, storageId, null);
-        return write(split.sanitised(), split.secrets(), tags).config();
+        return write(split.sanitised(), split.secrets(), options.build()).config();
     }
 
     // ---- hydrate ----------------------------------------------------------------------------------
@@ -304,7 +314,7 @@ public final class ConnectionSecrets {
                 changed.add(pending);
             }
         }
-        Written written = write(sanitised, changed, Map.of());
+        Written written = write(sanitised, changed, CreateOptions.defaults());
         Set<StoredSecret> stillReferenced = managed(written.config());
         List<StoredSecret> superseded = managed(previous).stream().filter(s -> !stillReferenced.contains(s)).toList();
         return new PreparedUpdate(written.config(), written.secrets(), superseded);
@@ -405,7 +415,7 @@ public final class ConnectionSecrets {
      * Creates each pending secret (never overwriting: a taken next version moves on to the one after) and
      * puts the actual references into the config. On failure, deletes what it wrote and rethrows.
      */
-    private Written write(JsonNode sanitised, List<PendingSecret> pending, Map<String, String> tags) {
+    private Written write(JsonNode sanitised, List<PendingSecret> pending, CreateOptions options) {
         List<StoredSecret> written = new ArrayList<>();
         JsonNode config = sanitised;
         try {
@@ -415,7 +425,7 @@ public final class ConnectionSecrets {
                 SecretCoordinate coordinate = secret.coordinate();
                 for (int probe = 0; ; probe++) {
                     try {
-                        store.create(coordinate.name(), secret.value(), tags);
+                        store.create(coordinate.name(), secret.value(), options);
                         break;
                     } catch (SecretAlreadyExistsException taken) {
                         if (probe >= MAX_VERSION_PROBES || secret.previous().isEmpty()) {

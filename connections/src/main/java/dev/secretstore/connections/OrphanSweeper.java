@@ -94,15 +94,10 @@ public final class OrphanSweeper {
     }
 
     private Optional<String> orphanReason(SecretMetadata meta, Instant now) {
-        String expiry = meta.tags().get(ConnectionSecrets.EXPIRES_AT_TAG);
-        if (expiry != null) {
-            try {
-                Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(expiry.trim()));
-                return expiresAt.isAfter(now) ? Optional.empty()
-                        : Optional.of("unreferenced, short-lived, expired " + expiresAt);
-            } catch (NumberFormatException | java.time.DateTimeException e) {
-                // an unreadable expiry falls back to the grace period
-            }
+        Optional<Instant> expiresAt = expiry(meta);
+        if (expiresAt.isPresent()) {
+            return expiresAt.get().isAfter(now) ? Optional.empty()
+                    : Optional.of("unreferenced, short-lived, expired " + expiresAt.get());
         }
         Optional<Instant> born = meta.createdAt().or(meta::updatedAt);
         if (born.isEmpty()) {
@@ -110,6 +105,22 @@ public final class OrphanSweeper {
         }
         return born.get().plus(grace).isAfter(now) ? Optional.empty()
                 : Optional.of("unreferenced, created " + born.get() + ", older than " + grace);
+    }
+
+    /** The store's own expiry, else the tag's; an unreadable tag falls back to the grace period. */
+    private static Optional<Instant> expiry(SecretMetadata meta) {
+        if (meta.expiresAt().isPresent()) {
+            return meta.expiresAt();
+        }
+        String tag = meta.tags().get(ConnectionSecrets.EXPIRES_AT_TAG);
+        if (tag == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(tag.trim())));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private SweptSecret delete(SecretMetadata meta, String reason) {

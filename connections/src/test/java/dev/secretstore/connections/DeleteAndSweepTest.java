@@ -116,6 +116,26 @@ class DeleteAndSweepTest {
     }
 
     @Test
+    @DisplayName("short-lived secrets on a store with EXPIRY: the expiry is part of the creation, the tag is a backstop")
+    void shortLivedWithNativeExpiry() {
+        Instant now = Instant.now();
+        MemoryProvider memory = MemoryProvider.withTagsAndExpiry();
+        memory.clock(at(now));
+        try (SecretStore store = memory.open()) {
+            ConnectionSecrets secrets = ConnectionSecrets.builder().defaultStore(store).clock(at(now)).build();
+            JsonNode check = secrets.createShortLived(SPEC, config("check"), SCOPE, null, Duration.ofMinutes(10));
+            var meta = store.describe(SecretName.of(check.at("/secret_access_key/_secret").textValue()));
+            assertThat(meta.expiresAt()).contains(now.plus(Duration.ofMinutes(10)));
+            assertThat(meta.tags()).containsEntry(ConnectionSecrets.EXPIRES_AT_TAG,
+                    Long.toString(now.plus(Duration.ofMinutes(10)).getEpochSecond()));
+            OrphanSweeper.Builder sweeper = OrphanSweeper.builder(store).grace(Duration.ZERO);
+            assertThat(sweeper.clock(at(now.plus(Duration.ofMinutes(9)))).build().sweep(Set.of(), false).orphans())
+                    .as("not yet expired: the store will delete it, the sweeper keeps it even past the grace period").isEmpty();
+            assertThat(sweeper.clock(at(now.plus(Duration.ofMinutes(10)))).build().sweep(Set.of(), false).orphans()).hasSize(2);
+        }
+    }
+
+    @Test
     @DisplayName("short-lived secrets on a store without tags: no expiry recorded, the grace period removes them")
     void shortLivedWithoutTags() {
         MemoryProvider memory = MemoryProvider.withoutTags();

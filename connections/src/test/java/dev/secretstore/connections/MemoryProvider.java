@@ -47,19 +47,30 @@ final class MemoryProvider implements SecretStoreProvider {
     private final boolean tags;
     private volatile Clock clock = Clock.systemUTC();
 
-    private record Entry(SecretValue value, Map<String, String> tags, Instant createdAt) {
+    private final boolean expiry;
+
+    private record Entry(SecretValue value, Map<String, String> tags, Instant createdAt, Instant expiresAt) {
+        Entry(SecretValue value, Map<String, String> tags, Instant createdAt) {
+            this(value, tags, createdAt, null);
+        }
     }
 
-    private MemoryProvider(boolean tags) {
+    private MemoryProvider(boolean tags, boolean expiry) {
         this.tags = tags;
+        this.expiry = expiry;
+    }
+
+    /** Tags and a native expiry ({@link Capability#EXPIRY}), as a cloud store with TTLs has. */
+    static MemoryProvider withTagsAndExpiry() {
+        return new MemoryProvider(true, true);
     }
 
     static MemoryProvider withTags() {
-        return new MemoryProvider(true);
+        return new MemoryProvider(true, false);
     }
 
     static MemoryProvider withoutTags() {
-        return new MemoryProvider(false);
+        return new MemoryProvider(false, false);
     }
 
     SecretStore open() {
@@ -99,6 +110,9 @@ final class MemoryProvider implements SecretStoreProvider {
         if (tags) {
             caps.add(Capability.TAGS);
         }
+        if (expiry) {
+            caps.add(Capability.EXPIRY);
+        }
         return caps;
     }
 
@@ -126,6 +140,11 @@ final class MemoryProvider implements SecretStoreProvider {
 
         @Override
         public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> requested) {
+            return create(name, value, requested, null);
+        }
+
+        @Override
+        public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> requested, Instant expiresAt) {
             synchronized (MemoryProvider.this) {
                 writes.incrementAndGet();
                 if (secrets.containsKey(name)) {
@@ -133,7 +152,7 @@ final class MemoryProvider implements SecretStoreProvider {
                 }
                 // A store without tags keeps only the managed marker, as a store with a fixed ownership label would.
                 Map<String, String> kept = tags ? new LinkedHashMap<>(requested) : Map.of(managedTagKey(), "true");
-                secrets.put(name, new Entry(SecretValue.ofText(value.text()), Map.copyOf(kept), clock.instant()));
+                secrets.put(name, new Entry(SecretValue.ofText(value.text()), Map.copyOf(kept), clock.instant(), expiresAt));
                 return meta(name);
             }
         }
@@ -224,7 +243,7 @@ final class MemoryProvider implements SecretStoreProvider {
 
         private SecretMetadata meta(SecretName name) {
             Entry e = secrets.get(name);
-            return SecretMetadata.builder(name).tags(e.tags()).createdAt(e.createdAt()).build();
+            return SecretMetadata.builder(name).tags(e.tags()).createdAt(e.createdAt()).expiresAt(e.expiresAt()).build();
         }
     }
 }

@@ -81,6 +81,18 @@ final class PausingLocalProvider implements SecretStoreProvider {
             }
 
             @Override
+            public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags,
+                                         java.time.Instant expiresAt) {
+                beforeMutation.accept("create " + name);
+                return spi.create(name, value, tags, expiresAt);
+            }
+
+            @Override
+            public void checkName(SecretName name) {
+                spi.checkName(name);
+            }
+
+            @Override
             public SecretMetadata addVersion(SecretName name, SecretValue value) {
                 beforeMutation.accept("add-version " + name);
                 return spi.addVersion(name, value);
