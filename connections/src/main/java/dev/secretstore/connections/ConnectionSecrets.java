@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.secretstore.Capability;
 import dev.secretstore.CreateOptions;
 import dev.secretstore.DeleteOptions;
+import dev.secretstore.InvalidRequestException;
 import dev.secretstore.NotManagedException;
 import dev.secretstore.ReadResult;
 import dev.secretstore.SecretAlreadyExistsException;
@@ -244,6 +245,10 @@ public final class ConnectionSecrets {
             Map<SecretName, ReadResult> results;
             try {
                 results = store.readAll(names.keySet());
+            } catch (InvalidRequestException badName) {
+                // One name this store cannot hold (an external name, say) refuses the whole batch before any
+                // I/O; reading the names one by one tells which, and reads the others.
+                results = readOneByOne(store, names.keySet());
             } catch (SecretStoreException e) {
                 names.values().forEach(refs -> refs.forEach(ref -> outcomes.put(ref, new Outcome(null, e.getMessage()))));
                 continue;
@@ -262,6 +267,18 @@ public final class ConnectionSecrets {
             }
         }
         return outcomes;
+    }
+
+    private static Map<SecretName, ReadResult> readOneByOne(SecretStore store, Collection<SecretName> names) {
+        Map<SecretName, ReadResult> results = new HashMap<>();
+        for (SecretName name : names) {
+            try {
+                results.putAll(store.readAll(List.of(name)));
+            } catch (SecretStoreException e) {
+                results.put(name, ReadResult.failed(name, e));
+            }
+        }
+        return results;
     }
 
     private static String reason(SecretStoreException failure) {

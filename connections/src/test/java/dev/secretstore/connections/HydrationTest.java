@@ -146,4 +146,21 @@ class HydrationTest {
             assertThat(memory.names()).containsExactly(SecretName.of("team/ads/developer-token"));
         }
     }
+
+    @Test
+    @DisplayName("a name the store cannot hold fails that reference only; the others are still read")
+    void nameTheStoreRefuses() {
+        MemoryProvider memory = MemoryProvider.withTags().refusingSlashes();
+        try (SecretStore store = memory.open()) {
+            ConnectionSecrets secrets = ConnectionSecrets.of(store);
+            JsonNode saved = secrets.create(SPEC, config(1), SCOPE);
+            ((ObjectNode) saved.get("credentials")).set("access_token",
+                    Json.parse("{\"_secret\": \"team/ads/token\", \"_secret_external\": true}"));
+            assertThatThrownBy(() -> secrets.hydrate(saved)).isInstanceOfSatisfying(HydrationException.class, e ->
+                    assertThat(e.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.path()).hasToString("$.credentials.access_token");
+                        assertThat(p.reason()).contains("no '/'");
+                    }));
+        }
+    }
 }

@@ -48,6 +48,8 @@ final class MemoryProvider implements SecretStoreProvider {
     private volatile Clock clock = Clock.systemUTC();
 
     private final boolean expiry;
+    /** Refuses names with '/', as Azure Key Vault's native names do; the engine asks before any I/O. */
+    private volatile boolean refuseSlashes;
 
     private record Entry(SecretValue value, Map<String, String> tags, Instant createdAt, Instant expiresAt) {
         Entry(SecretValue value, Map<String, String> tags, Instant createdAt) {
@@ -75,6 +77,11 @@ final class MemoryProvider implements SecretStoreProvider {
 
     SecretStore open() {
         return SecretStores.open(this, Map.of());
+    }
+
+    MemoryProvider refusingSlashes() {
+        refuseSlashes = true;
+        return this;
     }
 
     void clock(Clock clock) {
@@ -136,6 +143,13 @@ final class MemoryProvider implements SecretStoreProvider {
         @Override
         public String managedTagKey() {
             return "AirbyteManaged";
+        }
+
+        @Override
+        public void checkName(SecretName name) {
+            if (refuseSlashes && name.value().contains("/")) {
+                throw new dev.secretstore.InvalidSecretNameException("this store's names hold no '/'");
+            }
         }
 
         @Override
