@@ -10,9 +10,10 @@ import picocli.CommandLine.ParentCommand;
  * scripts. The connector config is read from stdin; the result is printed on stdout as JSON.
  */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = {"Connector configs: split secrets out into the store, hydrate them back, or mask them.",
+        description = {"Connector configs: split secrets out into the store, hydrate them back, mask them, sweep orphans.",
             "The connector config is read from stdin (never a terminal); results are JSON on stdout."},
-        subcommands = {ConfigSplitCommand.class, ConfigHydrateCommand.class, ConfigMaskCommand.class})
+        subcommands = {ConfigSplitCommand.class, ConfigHydrateCommand.class, ConfigMaskCommand.class,
+            ConfigSweepCommand.class})
 final class ConfigCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -31,12 +31,17 @@ final class ConnectorJson {
 
     /** The connector config on stdin; refused when stdin is a terminal, where typed secrets would echo. */
     static JsonNode readStdin(Io io, String what) {
+        return readStdin(io, what, false);
+    }
+
+    /** @param arrays whether a JSON array (of configs) is accepted as well as an object */
+    static JsonNode readStdin(Io io, String what, boolean arrays) {
         if (io.terminal().inputIsTerminal()) {
             throw new UsageException("pipe the " + what + " on stdin, e.g. 'secretstore config mask --spec spec.json"
                     + " < config.json'; it is never read from a terminal, where a typed secret would echo");
         }
         try {
-            return parse(bounded(io.in(), what + " on stdin"), what + " on stdin");
+            return parse(bounded(io.in(), what + " on stdin"), what + " on stdin", arrays);
         } catch (IOException e) {
             throw new UsageException(what + " on stdin cannot be read: " + e.getClass().getSimpleName());
         }
@@ -45,7 +50,7 @@ final class ConnectorJson {
     static JsonNode readFile(Path file, String what) {
         String where = what + " '" + file + "'";
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(bounded(in, where), where);
+            return parse(bounded(in, where), where, false);
         } catch (NoSuchFileException e) {
             throw new UsageException(where + " does not exist");
         } catch (IOException e) {
@@ -61,11 +66,11 @@ final class ConnectorJson {
         return bytes;
     }
 
-    private static JsonNode parse(byte[] json, String where) {
+    private static JsonNode parse(byte[] json, String where, boolean arrays) {
         try {
             JsonNode node = MAPPER.readTree(json);
-            if (node == null || !node.isObject()) {
-                throw new UsageException(where + " must be a JSON object");
+            if (node == null || !(node.isObject() || (arrays && node.isArray()))) {
+                throw new UsageException(where + " must be a JSON object" + (arrays ? " or an array of objects" : ""));
             }
             return node;
         } catch (JsonProcessingException e) {

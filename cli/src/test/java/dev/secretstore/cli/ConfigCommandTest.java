@@ -127,6 +127,35 @@ class ConfigCommandTest {
         assertThat(noSpec.err()).contains("does not exist");
     }
 
+    @Test
+    @DisplayName("sweep: a dry run lists the orphans, --delete removes them, the live config still hydrates")
+    void sweep() throws IOException {
+        String live = run(CONFIG, Terminal.NONE, "config", "split", "--spec", spec, "--scope", "workspace:w",
+                "--config", store).out();
+        String orphan = run(CONFIG, Terminal.NONE, "config", "split", "--spec", spec, "--scope", "workspace:w",
+                "--config", store).out();
+        String orphanPassword = JSON.readTree(orphan).at("/password/_secret").textValue();
+
+        CliRun.Result dry = run("[" + live + "]", Terminal.NONE, "config", "sweep", "--grace", "0", "--config", store);
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).contains("would delete " + orphanPassword)
+                .contains("dry run: 3 orphaned of 6 examined").doesNotContain("canary");
+        CliRun.Result young = run(live, Terminal.NONE, "config", "sweep", "--config", store);
+        assertThat(young.out()).contains("dry run: 0 orphaned of 6 examined; 3 unreferenced kept within the grace period");
+
+        CliRun.Result real = run("[" + live + "]", Terminal.NONE, "config", "sweep", "--grace", "PT0S", "--delete",
+                "--config", store);
+        assertThat(real.exitCode()).as(real.toString()).isZero();
+        assertThat(real.out()).contains("deleted " + orphanPassword).contains("3 orphaned of 6 examined");
+        CliRun.Result hydrate = run(live, Terminal.NONE, "config", "hydrate", "--config", store);
+        assertThat(JSON.readTree(hydrate.out())).isEqualTo(JSON.readTree(CONFIG));
+        assertThat(run(orphan, Terminal.NONE, "config", "hydrate", "--config", store).exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+
+        CliRun.Result badGrace = run(live, Terminal.NONE, "config", "sweep", "--grace", "soon", "--config", store);
+        assertThat(badGrace.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONFIG);
+        assertThat(badGrace.err()).contains("--grace: expected a duration");
+    }
+
     /** stdout is a terminal, stdin a pipe: {@code secretstore config hydrate < saved.json}. */
     private static class ScreenWithPipedInput implements Terminal {
         @Override
