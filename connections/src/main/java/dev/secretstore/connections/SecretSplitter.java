@@ -20,6 +20,7 @@ import java.util.Objects;
  *   <li>{@code secret_coordinate::<name>} becomes an external reference, never written or deleted;</li>
  *   <li>the mask {@code **********} (what an API returned for the secret) stands for "unchanged": the
  *       previous config's reference at the same path is kept; without one it is an error;</li>
+ *   <li>an empty string stays as it is: there is nothing to protect, and some stores refuse empty values;</li>
  *   <li>any other value becomes a new managed coordinate, the previous coordinate's next version when the
  *       previous config had a managed secret at that path (on update), else a new UUID at version 1.</li>
  * </ul>
@@ -69,12 +70,18 @@ public final class SecretSplitter {
             }
             SecretReference prior = before.get(path);
             if (value.isTextual() && value.textValue().equals(SecretMasks.MASK)) {
-                if (prior == null) {
-                    unmatchedMasks.add(path);
-                } else {
+                JsonNode previousValue = previous == null ? null : path.find(previous);
+                if (prior != null) {
                     sanitised = path.replace(sanitised, prior.toJson());
+                } else if (previousValue != null && previousValue.isTextual() && previousValue.textValue().isEmpty()) {
+                    sanitised = path.replace(sanitised, previousValue.deepCopy()); // an empty secret, masked: still empty
+                } else {
+                    unmatchedMasks.add(path);
                 }
                 continue;
+            }
+            if (value.isTextual() && value.textValue().isEmpty()) {
+                continue; // nothing to protect, and some stores refuse empty values: kept in place
             }
             if (value.isTextual() && value.textValue().startsWith(SecretReference.EXTERNAL_PREFIX)) {
                 String name = value.textValue().substring(SecretReference.EXTERNAL_PREFIX.length());
@@ -86,6 +93,7 @@ public final class SecretSplitter {
                 continue;
             }
             SecretReference managedPrior = prior != null && prior.isManaged() ? prior : null;
+            // (a value that was empty before and is set now has no prior: it starts at version 1)
             SecretCoordinate coordinate = managedPrior != null ? managedPrior.managedCoordinate().orElseThrow().next()
                     : SecretCoordinate.create(scope);
             boolean json = !value.isTextual();

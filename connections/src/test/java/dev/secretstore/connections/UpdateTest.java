@@ -167,4 +167,25 @@ class UpdateTest {
             assertThat(memory.names()).isEmpty();
         }
     }
+
+    @Test
+    @DisplayName("an empty secret stays in place (nothing to store), is masked, and a masked empty secret stays empty")
+    void emptySecret() {
+        MemoryProvider memory = MemoryProvider.withTags();
+        try (SecretStore store = memory.open()) {
+            ConnectionSecrets secrets = ConnectionSecrets.of(store);
+            JsonNode saved = secrets.create(SPEC, config("", "t1"), SCOPE);
+            assertThat(saved.get("password").textValue()).isEmpty();
+            assertThat(memory.names()).hasSize(1);
+            assertThat(secrets.hydrate(saved)).isEqualTo(config("", "t1"));
+            JsonNode masked = ConfigMasker.mask(SPEC, config("", "t1"));
+            assertThat(masked.get("password").textValue()).isEqualTo("**********");
+            PreparedUpdate update = secrets.prepareUpdate(SPEC, saved, masked, SCOPE);
+            assertThat(update.isNoop()).isTrue();
+            assertThat(update.config()).isEqualTo(saved);
+            PreparedUpdate set = secrets.prepareUpdate(SPEC, saved, config("now-set", "t1"), SCOPE);
+            assertThat(set.config().at("/password/_secret").textValue()).endsWith("_v1");
+            assertThat(secrets.hydrate(set.config())).isEqualTo(config("now-set", "t1"));
+        }
+    }
 }
