@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             ConformanceCommand.class,
             PolicyCommand.class,
             RotateKeyCommand.class,
+            ConfigCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
