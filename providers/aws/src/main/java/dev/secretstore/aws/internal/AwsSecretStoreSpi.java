@@ -159,15 +159,20 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
             throw new SecretNotFoundException(AwsErrors.PROVIDER, null, name,
                     "no version '" + version.get() + "' (AWS version ids are 32 to 64 characters)", null, null);
         }
-        GetSecretValueResponse r = call(Operation.READ, name, "secretsmanager:GetSecretValue", token -> {
-            GetSecretValueRequest.Builder request = GetSecretValueRequest.builder().secretId(name.value());
-            if (version.isPresent()) {
-                request.versionId(version.get());
-            } else {
-                request.versionStage(CURRENT);
-            }
-            return client.getSecretValue(request.build());
-        });
+        GetSecretValueResponse r;
+        try {
+            r = call(Operation.READ, name, "secretsmanager:GetSecretValue", token -> {
+                GetSecretValueRequest.Builder request = GetSecretValueRequest.builder().secretId(name.value());
+                if (version.isPresent()) {
+                    request.versionId(version.get());
+                } else {
+                    request.versionStage(CURRENT);
+                }
+                return client.getSecretValue(request.build());
+            });
+        } catch (dev.secretstore.AccessDeniedException denied) {
+            throw notFoundIfAbsent(name, denied);
+        }
         return new Secret(name, r.versionId(), toValue(r.secretString(), r.secretBinary()), r.createdDate());
     }
 
@@ -207,7 +212,11 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
         for (APIErrorType error : response.errors()) {
             SecretName name = byNative.get(error.secretId());
             if (name != null) {
-                results.put(name, ReadResult.failed(name, errors.mapBatchError(error, name)));
+                SecretStoreException failure = errors.mapBatchError(error, name);
+                if (failure instanceof dev.secretstore.AccessDeniedException) {
+                    failure = notFoundIfAbsent(name, failure);
+                }
+                results.put(name, ReadResult.failed(name, failure));
             }
         }
         for (SecretName name : chunk) {
@@ -215,6 +224,22 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
                     null, n, "BatchGetSecretValue returned neither a value nor an error for it", null, null)));
         }
         return results;
+    }
+
+    /**
+     * IAM authorizes before it looks the secret up, so a read conditioned on the managed tag is denied for a
+     * name that does not exist at all. DescribeSecret (which the recommended policy allows without the tag
+     * condition) tells the two apart; when it is denied too, the denial stands.
+     */
+    private SecretStoreException notFoundIfAbsent(SecretName name, SecretStoreException denied) {
+        try {
+            if (describe(name).isEmpty()) {
+                return new SecretNotFoundException(AwsErrors.PROVIDER, null, name, "no such secret", null, null);
+            }
+        } catch (SecretStoreException describeFailed) {
+            // Not allowed to describe either: report the original denial.
+        }
+        return denied;
     }
 
     private Map<SecretName, ReadResult> readOneByOne(List<SecretName> chunk) {
