@@ -408,6 +408,11 @@ public final class SecretStore implements AutoCloseable {
             throw new InvalidSecretNameException(info.name(), op, name, "name is " + name.value().length()
                     + " characters; this store allows at most " + limits.maxNameLength(), null, null);
         }
+        // The provider's own naming rules (e.g. a native name length after encoding), still before any I/O.
+        call(op, name, () -> {
+            spi.checkName(name);
+            return null;
+        });
     }
 
     private void checkWrite(Operation op, SecretName name, SecretValue value, Map<String, String> userTags) {

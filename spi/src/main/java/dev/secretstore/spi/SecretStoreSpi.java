@@ -48,6 +48,20 @@ public interface SecretStoreSpi extends AutoCloseable {
     String managedTagKey();
 
     /**
+     * Refuses a name this store cannot hold, before any I/O. The engine calls it for every operation that
+     * takes a name (create, put, read, readAll, describe, find, delete, restore, tag updates), with the
+     * name the user gave, after the portable rules and {@link StoreLimits#maxNameLength()} have passed.
+     *
+     * @implSpec The default accepts every name. A provider whose native names are an encoding of the
+     *     portable one (whose length depends on the characters used) overrides it to try the encoding.
+     * @param name the name
+     * @throws dev.secretstore.InvalidSecretNameException if this store cannot hold the name; the message
+     *     says why (e.g. the longest name that fits), never anything but the name
+     */
+    default void checkName(SecretName name) {
+    }
+
+    /**
      * Creates a secret that must not exist yet.
      *
      * @param name  name
