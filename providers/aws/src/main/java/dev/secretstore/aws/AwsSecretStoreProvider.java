@@ -17,6 +17,8 @@ import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
 import dev.secretstore.spi.StoreConfig;
 import dev.secretstore.spi.VerificationStepKind;
+import dev.secretstore.support.names.NameCodecs;
+import dev.secretstore.support.retry.RetrySettings;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -47,7 +49,7 @@ public final class AwsSecretStoreProvider implements SecretStoreProvider {
     static final StoreLimits LIMITS = StoreLimits.builder()
             .maxValueBytes(65_536)
             // Every portable name (at most 255 characters) is an AWS name as it is (AWS allows 512).
-            .maxNameLength(255)
+            .maxNameLength(NameCodecs.aws().maxPortableLength())
             .maxTags(50)
             .maxTagKeyLength(128)
             .maxTagValueLength(256)
@@ -119,7 +121,7 @@ public final class AwsSecretStoreProvider implements SecretStoreProvider {
 
     @Override
     public SecretStoreSpi open(StoreConfig config) {
-        return AwsSecretStoreSpi.open(AwsSettings.from(config), LIMITS);
+        return AwsSecretStoreSpi.open(AwsSettings.from(config), RetrySettings.from(config), LIMITS);
     }
 
     @Override

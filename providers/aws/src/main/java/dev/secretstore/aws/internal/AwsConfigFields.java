@@ -4,11 +4,11 @@ import dev.secretstore.ConfigField;
 import dev.secretstore.ConfigProblem;
 import dev.secretstore.spi.ConfigChecks;
 import dev.secretstore.spi.StoreConfig;
+import dev.secretstore.support.config.CloudConfigChecks;
+import dev.secretstore.support.retry.RetrySettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,16 +30,10 @@ public final class AwsConfigFields {
     public static final String STS_ENDPOINT = "stsEndpoint";
     public static final String RETRY = "retry";
 
-    private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
-    private static final Pattern ROLE_ARN_FORMAT =
-            Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
-    private static final Pattern KMS_ARN_FORMAT = Pattern.compile(
-            "arn:aws(-[a-z]+)*:kms:[a-z]{2}(-[a-z]+)+-\\d{1,2}:\\d{12}:(key/[0-9a-fA-F-]{1,64}|alias/[\\w/+=,.@-]{1,250})");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
     private static final Pattern EXTERNAL_ID_FORMAT = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     /** AWS tag keys: 1–128 of these characters, not starting with the reserved {@code aws:}. */
     static final Pattern TAG_CHARACTERS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
-    private static final Set<String> RETRY_FIELDS = Set.of("maxAttempts", "initialBackoff", "maxBackoff", "maxElapsed");
 
     private static final List<ConfigField> FIELDS = List.of(
             ConfigField.builder(AUTH_TYPE).required(true).allowedValues("IAM_ROLE", "ACCESS_KEY")
@@ -62,8 +56,7 @@ public final class AwsConfigFields {
             ConfigField.builder(STS_ENDPOINT)
                     .description("STS endpoint override (default: endpoint, else the regional STS endpoint);"
                             + " http:// only on loopback").build(),
-            ConfigField.builder(RETRY).type(ConfigField.Type.OBJECT)
-                    .description("retry policy: maxAttempts, initialBackoff, maxBackoff, maxElapsed (ISO-8601)").build());
+            RetrySettings.configField());
 
     private AwsConfigFields() {
     }
@@ -99,20 +92,17 @@ public final class AwsConfigFields {
                 }
             }
         }
-        check(config, REGION, REGION_NAME, "a region name such as us-east-1, eu-central-1 or us-gov-west-1")
-                .ifPresent(problems::add);
-        check(config, ROLE_ARN, ROLE_ARN_FORMAT, "an IAM role ARN (arn:aws:iam::123456789012:role/name)")
-                .ifPresent(problems::add);
+        CloudConfigChecks.awsRegion(config, REGION).ifPresent(problems::add);
+        CloudConfigChecks.awsRoleArn(config, ROLE_ARN).ifPresent(problems::add);
         check(config, EXTERNAL_ID, EXTERNAL_ID_FORMAT, "2 to 1224 of the characters A-Z a-z 0-9 + = , . @ : / - _")
                 .ifPresent(problems::add);
-        check(config, KMS_KEY_ARN, KMS_ARN_FORMAT,
-                "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id> or …:alias/<name>)").ifPresent(problems::add);
+        CloudConfigChecks.awsKmsKeyArn(config, KMS_KEY_ARN).ifPresent(problems::add);
         check(config, ACCESS_KEY, ACCESS_KEY_ID, "an access key id (16 or more capital letters and digits, e.g. AKIA…)")
                 .ifPresent(problems::add);
         tagKeyProblem(config).ifPresent(problems::add);
-        ConfigChecks.httpsOrLoopback(ENDPOINT, config.string(ENDPOINT).orElse(null)).ifPresent(problems::add);
-        ConfigChecks.httpsOrLoopback(STS_ENDPOINT, config.string(STS_ENDPOINT).orElse(null)).ifPresent(problems::add);
-        problems.addAll(retryProblems(config));
+        CloudConfigChecks.endpoint(config, ENDPOINT).ifPresent(problems::add);
+        CloudConfigChecks.endpoint(config, STS_ENDPOINT).ifPresent(problems::add);
+        problems.addAll(RetrySettings.validate(config));
         return problems;
     }
 
@@ -133,29 +123,5 @@ public final class AwsConfigFields {
             return Optional.of(ConfigProblem.of(TAG_KEY, "tag keys starting with aws: are reserved by AWS"));
         }
         return Optional.empty();
-    }
-
-    // The shape of the shared retry field; its values are read by the one retry policy.
-    private static List<ConfigProblem> retryProblems(StoreConfig config) {
-        Optional<Object> raw = config.raw(RETRY);
-        if (raw.isEmpty() || !(raw.get() instanceof Map)) {
-            return List.of();
-        }
-        List<ConfigProblem> problems = new ArrayList<>();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) raw.get()).entrySet()) {
-            String key = String.valueOf(e.getKey());
-            if (!RETRY_FIELDS.contains(key)) {
-                problems.add(ConfigProblem.of(RETRY + "." + key, "unknown field; expected one of maxAttempts,"
-                        + " initialBackoff, maxBackoff, maxElapsed"));
-            } else if (key.equals("maxAttempts")) {
-                if (!(e.getValue() instanceof Number) || ((Number) e.getValue()).intValue() < 1
-                        || ((Number) e.getValue()).intValue() > 20) {
-                    problems.add(ConfigProblem.of(RETRY + ".maxAttempts", "expected a whole number from 1 to 20"));
-                }
-            } else if (RetrySettingsReader.duration(e.getValue()).isEmpty()) {
-                problems.add(ConfigProblem.of(RETRY + "." + key, "expected an ISO-8601 duration such as PT0.2S"));
-            }
-        }
-        return problems;
     }
 }

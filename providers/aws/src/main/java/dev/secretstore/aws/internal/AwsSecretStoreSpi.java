@@ -14,6 +14,10 @@ import dev.secretstore.SecretStoreException;
 import dev.secretstore.SecretValue;
 import dev.secretstore.StoreLimits;
 import dev.secretstore.VerificationStep;
+import dev.secretstore.support.names.NameCodec;
+import dev.secretstore.support.names.NameCodecs;
+import dev.secretstore.support.retry.RetryPolicy;
+import dev.secretstore.support.retry.RetrySettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +56,8 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
     /** BatchGetSecretValue takes at most 20 secret ids per call. */
     static final int BATCH_LIMIT = 20;
     static final String CURRENT = "AWSCURRENT";
+    /** Every portable name is an AWS name as it is; foreign names that are not portable decode to nothing. */
+    static final NameCodec NAMES = NameCodecs.aws();
     private static final Pattern VERSION_ID = Pattern.compile("[\\w-]{32,64}");
 
     private final AwsSettings settings;
@@ -72,16 +78,23 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
 
     /**
      * @param settings validated settings
+     * @param retry    the retry settings of the config
      * @param limits   the provider's declared limits
      * @return the opened store; builds the clients, makes no request
      */
-    public static AwsSecretStoreSpi open(AwsSettings settings, StoreLimits limits) {
-        return new AwsSecretStoreSpi(settings, AwsClients.open(settings), Calls.singleAttempt(), limits);
+    public static AwsSecretStoreSpi open(AwsSettings settings, RetrySettings retry, StoreLimits limits) {
+        return new AwsSecretStoreSpi(settings, AwsClients.open(settings),
+                new Calls(RetryPolicy.create(AwsErrors.PROVIDER, retry)), limits);
     }
 
     @Override
     public StoreLimits limits() {
         return limits;
+    }
+
+    @Override
+    public void checkName(SecretName name) {
+        NAMES.encode(name);
     }
 
     @Override
@@ -102,7 +115,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
         // that is denied would leave an untagged secret behind.
         CreateSecretResponse created = call(Operation.CREATE, name, "secretsmanager:CreateSecret", token -> {
             CreateSecretRequest.Builder request = CreateSecretRequest.builder()
-                    .name(name.value())
+                    .name(NAMES.encode(name))
                     .clientRequestToken(token)
                     .tags(toTags(tags));
             settings.kmsKeyArn().ifPresent(request::kmsKeyId);
@@ -117,7 +130,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
         requireNonEmpty(name, value);
         PutSecretValueResponse put = call(Operation.PUT, name, "secretsmanager:PutSecretValue", token -> {
             PutSecretValueRequest.Builder request = PutSecretValueRequest.builder()
-                    .secretId(name.value())
+                    .secretId(NAMES.encode(name))
                     .clientRequestToken(token);
             withValue(value, request::secretString, request::secretBinary);
             return client.putSecretValue(request.build());
@@ -130,13 +143,13 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
     @Override
     public void updateTags(SecretName name, Map<String, String> tags) {
         call(Operation.PUT, name, "secretsmanager:TagResource",
-                token -> client.tagResource(r -> r.secretId(name.value()).tags(toTags(tags))));
+                token -> client.tagResource(r -> r.secretId(NAMES.encode(name)).tags(toTags(tags))));
     }
 
     /** Removes tags; used by verify's probe only. */
     void removeTags(SecretName name, List<String> keys) {
         call(Operation.VERIFY, name, "secretsmanager:UntagResource",
-                token -> client.untagResource(r -> r.secretId(name.value()).tagKeys(keys)));
+                token -> client.untagResource(r -> r.secretId(NAMES.encode(name)).tagKeys(keys)));
     }
 
     // ---- reads --------------------------------------------------------------------------------
@@ -145,7 +158,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
     public Optional<SecretMetadata> describe(SecretName name) {
         try {
             DescribeSecretResponse d = call(Operation.DESCRIBE, name, "secretsmanager:DescribeSecret",
-                    token -> client.describeSecret(r -> r.secretId(name.value())));
+                    token -> client.describeSecret(r -> r.secretId(NAMES.encode(name))));
             return Optional.of(toMetadata(name, d));
         } catch (SecretNotFoundException absent) {
             return Optional.empty();
@@ -162,7 +175,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
         GetSecretValueResponse r;
         try {
             r = call(Operation.READ, name, "secretsmanager:GetSecretValue", token -> {
-                GetSecretValueRequest.Builder request = GetSecretValueRequest.builder().secretId(name.value());
+                GetSecretValueRequest.Builder request = GetSecretValueRequest.builder().secretId(NAMES.encode(name));
                 if (version.isPresent()) {
                     request.versionId(version.get());
                 } else {
@@ -193,14 +206,14 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
         try {
             response = call(Operation.READ_ALL, null, "secretsmanager:BatchGetSecretValue",
                     token -> client.batchGetSecretValue(r -> r.secretIdList(
-                            chunk.stream().map(SecretName::value).collect(Collectors.toList()))));
+                            chunk.stream().map(NAMES::encode).collect(Collectors.toList()))));
         } catch (dev.secretstore.AccessDeniedException batchDenied) {
             // An identity allowed GetSecretValue but not BatchGetSecretValue (a common read-only policy) still
             // gets its answers, one call per name.
             return readOneByOne(chunk);
         }
         Map<String, SecretName> byNative = new LinkedHashMap<>();
-        chunk.forEach(n -> byNative.put(n.value(), n));
+        chunk.forEach(n -> byNative.put(NAMES.encode(n), n));
         Map<SecretName, ReadResult> results = new LinkedHashMap<>();
         for (SecretValueEntry entry : response.secretValues()) {
             SecretName name = byNative.get(entry.name());
@@ -272,7 +285,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
         });
         List<SecretMetadata> items = new ArrayList<>();
         for (SecretListEntry entry : response.secretList()) {
-            Optional<SecretName> name = AwsNames.decode(entry.name());
+            Optional<SecretName> name = NAMES.decode(entry.name());
             // AWS matches the name filter without regard to case: keep exact prefixes only.
             if (name.isPresent() && name.get().value().startsWith(prefix)) {
                 items.add(toMetadata(name.get(), entry));
@@ -285,7 +298,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
 
     @Override
     public void delete(SecretName name, DeleteOptions options) {
-        DeleteSecretRequest.Builder request = DeleteSecretRequest.builder().secretId(name.value());
+        DeleteSecretRequest.Builder request = DeleteSecretRequest.builder().secretId(NAMES.encode(name));
         if (options.isForce()) {
             request.forceDeleteWithoutRecovery(true);
         } else {
@@ -304,7 +317,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
     @Override
     public SecretMetadata restore(SecretName name) {
         call(Operation.RESTORE, name, "secretsmanager:RestoreSecret",
-                token -> client.restoreSecret(r -> r.secretId(name.value())));
+                token -> client.restoreSecret(r -> r.secretId(NAMES.encode(name))));
         return describe(name).orElseThrow(() -> new SecretNotFoundException(AwsErrors.PROVIDER, null, name,
                 "the secret was restored but is gone", null, null));
     }
@@ -319,7 +332,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
     /** Creates a secret with these tags only (no managed tag); used by verify's probe. */
     String createRaw(SecretName name, SecretValue value, Map<String, String> tags) {
         return call(Operation.VERIFY, name, "secretsmanager:CreateSecret", token -> {
-            CreateSecretRequest.Builder request = CreateSecretRequest.builder().name(name.value())
+            CreateSecretRequest.Builder request = CreateSecretRequest.builder().name(NAMES.encode(name))
                     .clientRequestToken(token);
             if (!tags.isEmpty()) {
                 request.tags(toTags(tags));
