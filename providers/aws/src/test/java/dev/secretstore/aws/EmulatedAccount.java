@@ -3,6 +3,10 @@ package dev.secretstore.aws;
 import dev.secretstore.emulator.aws.AwsSecretsManagerEmulator;
 import dev.secretstore.emulator.aws.DefaultIdentity;
 import java.util.LinkedHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import java.util.Map;
 
 /**
@@ -116,6 +120,14 @@ final class EmulatedAccount implements AutoCloseable {
         config.put("tagKey", TAG_KEY);
         config.put("retry", Map.of("maxAttempts", 3, "initialBackoff", "PT0.01S", "maxBackoff", "PT0.05S"));
         return config;
+    }
+
+    /** An SDK client as the emulator's admin user, for looking at what a store did. */
+    SecretsManagerClient admin() {
+        return SecretsManagerClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        DefaultIdentity.ADMIN_ACCESS_KEY_ID, DefaultIdentity.ADMIN_SECRET_ACCESS_KEY)))
+                .build();
     }
 
     @Override
