@@ -136,6 +136,39 @@ class AwsFaultsTest {
         }
     }
 
+    @Test
+    @DisplayName("a lost CreateSecret response: the retry reuses the ClientRequestToken, so one secret, one version")
+    void lostResponseDuringCreate() {
+        SecretName name = name();
+        account.emulator.setFault("CreateSecret", Fault.responseLost().times(1));
+        long before = count("CreateSecret");
+
+        store.create(name, SecretValue.ofText("v1"));
+
+        assertThat(count("CreateSecret") - before).isEqualTo(2);
+        try (SecretsManagerClient admin = admin()) {
+            assertThat(admin.describeSecret(r -> r.secretId(name.value())).versionIdsToStages()).hasSize(1);
+        }
+        assertThat(store.read(name).value().text()).isEqualTo("v1");
+    }
+
+    @Test
+    @DisplayName("a lost PutSecretValue response: the retry reuses the ClientRequestToken, so one new version")
+    void lostResponseDuringPut() {
+        SecretName name = name();
+        store.create(name, SecretValue.ofText("v1"));
+        account.emulator.setFault("PutSecretValue", Fault.responseLost().times(1));
+        long before = count("PutSecretValue");
+
+        store.put(name, SecretValue.ofText("v2"));
+
+        assertThat(count("PutSecretValue") - before).isEqualTo(2);
+        try (SecretsManagerClient admin = admin()) {
+            assertThat(admin.describeSecret(r -> r.secretId(name.value())).versionIdsToStages()).hasSize(2);
+        }
+        assertThat(store.read(name).value().text()).isEqualTo("v2");
+    }
+
     private static SecretsManagerClient admin() {
         return SecretsManagerClient.builder().endpointOverride(account.emulator.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
