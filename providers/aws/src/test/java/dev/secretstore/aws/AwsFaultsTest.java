@@ -169,6 +169,27 @@ class AwsFaultsTest {
         assertThat(store.read(name).value().text()).isEqualTo("v2");
     }
 
+    @Test
+    @DisplayName("a lost DeleteSecret response: the retry finds the work done, soft or forced, and succeeds")
+    void lostResponseDuringDelete() {
+        SecretName soft = name();
+        SecretName forced = name();
+        store.create(soft, SecretValue.ofText("v1"));
+        store.create(forced, SecretValue.ofText("v1"));
+        account.emulator.setFault("DeleteSecret", Fault.responseLost().times(2));
+        long before = count("DeleteSecret");
+
+        store.delete(soft, dev.secretstore.DeleteOptions.recoveryWindow(java.time.Duration.ofDays(7)));
+        store.delete(forced, dev.secretstore.DeleteOptions.force());
+
+        assertThat(count("DeleteSecret") - before).isEqualTo(4);
+        try (SecretsManagerClient admin = admin()) {
+            assertThat(admin.describeSecret(r -> r.secretId(soft.value())).deletedDate()).isNotNull();
+            assertThat(admin.listSecrets(r -> r.includePlannedDeletion(true)
+                    .filters(f -> f.key("name").values(forced.value()))).secretList()).isEmpty();
+        }
+    }
+
     private static SecretsManagerClient admin() {
         return SecretsManagerClient.builder().endpointOverride(account.emulator.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(

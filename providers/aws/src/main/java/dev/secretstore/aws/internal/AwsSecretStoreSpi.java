@@ -311,7 +311,19 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
             request.recoveryWindowInDays(days);
         }
         DeleteSecretRequest built = request.build();
-        call(Operation.DELETE, name, "secretsmanager:DeleteSecret", token -> client.deleteSecret(built));
+        calls.callWithAttempt(Operation.DELETE, name, attempt -> {
+            try {
+                return client.deleteSecret(built);
+            } catch (SdkException e) {
+                SecretStoreException failure = errors.map(e, name, "secretsmanager:DeleteSecret");
+                // A retry that finds the secret gone, or already scheduled for deletion, means the attempt whose
+                // response was lost did the work.
+                if (!attempt.isFirst() && failure instanceof SecretNotFoundException) {
+                    return null;
+                }
+                throw failure;
+            }
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.secretstore.SecretNotFoundException;
 import dev.secretstore.SecretStoreException;
 import dev.secretstore.StoreUnavailableException;
 import dev.secretstore.ThrottledException;
+import dev.secretstore.support.retry.Attempt;
 import dev.secretstore.support.retry.RetryPolicy;
 import java.util.function.Function;
 
@@ -35,8 +36,13 @@ final class Calls {
      * @return the first successful attempt's result
      */
     <T> T call(Operation call, SecretName name, Function<String, T> attempt) {
+        return callWithAttempt(call, name, a -> attempt.apply(a.idempotencyToken()));
+    }
+
+    /** As {@link #call}, for calls that need to know whether this is a retry. */
+    <T> T callWithAttempt(Operation call, SecretName name, Function<Attempt, T> attempt) {
         try {
-            return policy.call(call, name, a -> attempt.apply(a.idempotencyToken()));
+            return policy.call(call, name, attempt::apply);
         } catch (SecretStoreException e) {
             throw withoutOperation(e);
         }
