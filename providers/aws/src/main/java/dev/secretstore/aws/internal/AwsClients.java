@@ -31,7 +31,11 @@ final class AwsClients implements AutoCloseable {
     private final SecretsManagerClient secretsManager;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    private AwsClients(AwsSettings settings) {
+    /** How long before its expiry the role's credentials are refreshed; {@code null} for the SDK's default. */
+    private final Duration refreshMargin;
+
+    private AwsClients(AwsSettings settings, Duration refreshMargin) {
+        this.refreshMargin = refreshMargin;
         this.http = Apache5HttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
@@ -47,7 +51,12 @@ final class AwsClients implements AutoCloseable {
     }
 
     static AwsClients open(AwsSettings settings) {
-        return new AwsClients(settings);
+        return new AwsClients(settings, null);
+    }
+
+    /** For tests: role credentials count as stale this long before they expire (the SDK's default is 1 minute). */
+    static AwsClients open(AwsSettings settings, Duration refreshMargin) {
+        return new AwsClients(settings, refreshMargin);
     }
 
     SecretsManagerClient secretsManager() {
@@ -73,12 +82,15 @@ final class AwsClients implements AutoCloseable {
                 .roleArn(settings.roleArn().orElseThrow())
                 .roleSessionName(sessionName());
         settings.externalId().ifPresent(request::externalId);
-        StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
+        StsAssumeRoleCredentialsProvider.Builder provider = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
-                .refreshRequest(request.build())
-                .build();
-        closeables.add(0, provider);
-        return provider;
+                .refreshRequest(request.build());
+        if (refreshMargin != null) {
+            provider.staleTime(refreshMargin).prefetchTime(refreshMargin);
+        }
+        StsAssumeRoleCredentialsProvider built = provider.build();
+        closeables.add(0, built);
+        return built;
     }
 
     /** Says who calls in CloudTrail: secretstore and the operating-system user, within STS's 2–64 characters. */

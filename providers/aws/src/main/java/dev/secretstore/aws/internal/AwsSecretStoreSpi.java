@@ -87,6 +87,13 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
                 new Calls(RetryPolicy.create(AwsErrors.PROVIDER, retry)), limits);
     }
 
+    /** For tests: a store whose role credentials count as stale {@code refreshMargin} before they expire. */
+    static AwsSecretStoreSpi open(AwsSettings settings, RetrySettings retry, StoreLimits limits,
+                                  Duration refreshMargin) {
+        return new AwsSecretStoreSpi(settings, AwsClients.open(settings, refreshMargin),
+                new Calls(RetryPolicy.create(AwsErrors.PROVIDER, retry)), limits);
+    }
+
     @Override
     public StoreLimits limits() {
         return limits;
