@@ -69,7 +69,7 @@ public final class EmulatorControl {
   }
 
   public void addFault(Fault fault) {
-    core.faults().add(new FaultRule(Status.Code.valueOf(fault.kind().name()), fault.method(),
+    core.faults().add(new FaultRule(Status.Code.valueOf(fault.kind().name()), fault.methods(),
         fault.remaining().orElse(-1)));
   }
 
