@@ -106,6 +106,9 @@ public final class GcpConfigFields {
         config.string(REGION).flatMap(v -> ConfigChecks.matches(REGION, v, REGION_PATTERN,
                 "a Secret Manager location such as us-central1 or europe-west4")).ifPresent(problems::add);
         config.string(ENDPOINT).flatMap(GcpConfigFields::endpointProblem).ifPresent(problems::add);
+        config.string(CA_CERTIFICATE_FILE).filter(f -> !java.nio.file.Files.isReadable(java.nio.file.Path.of(f)))
+                .ifPresent(f -> problems.add(ConfigProblem.of(CA_CERTIFICATE_FILE, "is not a readable file; expected "
+                        + "a PEM file of the certificate authorities to trust")));
         if (key) {
             if (config.string(CREDENTIALS_JSON).map(String::isBlank).orElse(true)) {
                 problems.add(ConfigProblem.of(CREDENTIALS_JSON, "is required for auth_type SERVICE_ACCOUNT_KEY: "

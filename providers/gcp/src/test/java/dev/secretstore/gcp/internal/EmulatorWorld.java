@@ -134,6 +134,11 @@ final class EmulatorWorld implements AutoCloseable {
         return c;
     }
 
+    /** Opens a store as this account with the given name prefix, with a service-account key. */
+    dev.secretstore.SecretStore store(String email, String prefix) {
+        return dev.secretstore.SecretStores.open(keyConfig(keyJson(email), prefix));
+    }
+
     @Override
     public void close() {
         emulator.close();

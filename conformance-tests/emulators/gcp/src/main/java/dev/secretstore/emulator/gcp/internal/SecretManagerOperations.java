@@ -360,6 +360,22 @@ public final class SecretManagerOperations {
   // ---- planting (control API) ----
 
   /** Creates a secret and versions as another party would have, bypassing IAM and quotas. */
+  /**
+   * Flips one bit of a stored version's data and keeps its recorded CRC32C, so that AccessSecretVersion answers
+   * with a checksum the data no longer matches (damage in storage or on the way). For data-integrity tests.
+   */
+  public synchronized void damageStoredData(String projectRef, Optional<String> location, String secretId,
+      long version) {
+    Project project = projects.find(projectRef).orElseThrow(() -> new IllegalArgumentException(
+        "project '" + projectRef + "' is not known to the emulator"));
+    StoredSecret s = secrets.get(new SecretPath(projectRef, location, secretId, null).canonical(project));
+    StoredVersion v = s == null ? null : s.versions.get(version);
+    if (v == null || v.data == null || v.data.length == 0) {
+      throw new IllegalArgumentException("no stored data for version " + version + " of secret '" + secretId + "'");
+    }
+    v.data[0] ^= 1;
+  }
+
   public synchronized String plant(String projectRef, Optional<String> location, String secretId,
       Map<String, String> labels, List<byte[]> versionData) {
     Project project = projects.find(projectRef).orElseThrow(() -> new IllegalArgumentException(
