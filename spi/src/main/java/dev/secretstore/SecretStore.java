@@ -397,6 +397,22 @@ public final class SecretStore implements AutoCloseable {
         return call(op, name, () -> spi.restore(name));
     }
 
+    /**
+     * A facet of this store beyond the common API, e.g. the read-through cache's handle:
+     * {@code store.feature(SecretCache.class).ifPresent(c -> c.invalidate(name))}.
+     *
+     * @param type the facet's type
+     * @param <T>  the facet's type
+     * @return the facet, or empty when the store has none of that type
+     */
+    public <T> Optional<T> feature(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (SecretStoreSpi.class.isAssignableFrom(type)) {
+            return Optional.empty(); // the provider's store is never handed out: it would bypass the engine
+        }
+        return spi.feature(type).filter(type::isInstance).filter(f -> !(f instanceof SecretStoreSpi));
+    }
+
     // ---- verify -------------------------------------------------------------------------------
 
     /**
@@ -441,6 +457,11 @@ public final class SecretStore implements AutoCloseable {
             throw new InvalidSecretNameException(info.name(), op, name, "name is " + name.value().length()
                     + " characters; this store allows at most " + limits.maxNameLength(), null, null);
         }
+        // The provider's own naming rules (e.g. a native name length after encoding), still before any I/O.
+        call(op, name, () -> {
+            spi.checkName(name);
+            return null;
+        });
     }
 
     private void checkWrite(Operation op, SecretName name, SecretValue value, Map<String, String> userTags) {
