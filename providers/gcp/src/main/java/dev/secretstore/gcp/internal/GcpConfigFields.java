@@ -4,6 +4,8 @@ import dev.secretstore.ConfigField;
 import dev.secretstore.ConfigProblem;
 import dev.secretstore.spi.ConfigChecks;
 import dev.secretstore.spi.StoreConfig;
+import dev.secretstore.support.config.CloudConfigChecks;
+import dev.secretstore.support.retry.RetrySettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ public final class GcpConfigFields {
     public static final String CA_CERTIFICATE_FILE = "caCertificateFile";
     public static final String NAME_PREFIX = "namePrefix";
     public static final String READ_CONCURRENCY = "readConcurrency";
-    public static final String RETRY = "retry";
+    public static final String RETRY = RetrySettings.FIELD;
 
     public static final String SERVICE_ACCOUNT_KEY = "SERVICE_ACCOUNT_KEY";
     public static final String WORKLOAD_IDENTITY = "WORKLOAD_IDENTITY";
@@ -34,11 +36,6 @@ public final class GcpConfigFields {
     public static final int DEFAULT_READ_CONCURRENCY = 8;
     public static final int MAX_READ_CONCURRENCY = 64;
 
-    /** Google's project ID rules: 6–30 of lowercase letters, digits and hyphens, a letter first, no trailing hyphen. */
-    private static final Pattern PROJECT_ID_PATTERN =
-            Pattern.compile("([a-z][a-z0-9.-]{0,61}[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");
-    /** Label keys (resources.proto): lowercase letters (Unicode Ll/Lo), digits, _ and -, a letter first, 1–63. */
-    private static final Pattern LABEL_KEY_PATTERN = Pattern.compile("[\\p{Ll}\\p{Lo}][\\p{Ll}\\p{Lo}\\p{N}_-]{0,62}");
     /** Secret ids are [A-Za-z0-9_-]{1,255}; a prefix leaves room for names. */
     private static final Pattern NAME_PREFIX_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     /** Secret Manager locations, e.g. us-central1, europe-west4, northamerica-northeast1. */
@@ -80,9 +77,7 @@ public final class GcpConfigFields {
                 ConfigField.builder(READ_CONCURRENCY).type(ConfigField.Type.INTEGER)
                         .defaultValue(String.valueOf(DEFAULT_READ_CONCURRENCY))
                         .description("parallel reads in readAll (1-" + MAX_READ_CONCURRENCY + ")").build(),
-                ConfigField.builder(RETRY).type(ConfigField.Type.OBJECT)
-                        .description("{\"maxAttempts\": 4, \"initialBackoff\": \"PT0.2S\", \"maxBackoff\": "
-                                + "\"PT5S\", \"maxElapsed\": \"PT30S\"}; each optional").build());
+                RetrySettings.configField());
     }
 
     public static boolean recognises(Map<String, ?> config) {
@@ -95,12 +90,8 @@ public final class GcpConfigFields {
     public static List<ConfigProblem> validate(StoreConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
         boolean key = config.string(AUTH_TYPE).map(SERVICE_ACCOUNT_KEY::equals).orElse(false);
-        config.string(PROJECT_ID).flatMap(v -> ConfigChecks.matches(PROJECT_ID, v, PROJECT_ID_PATTERN,
-                "a Google Cloud project ID (6-30 lowercase letters, digits and hyphens, starting with a letter)"))
-                .ifPresent(problems::add);
-        labelKey(config).flatMap(v -> ConfigChecks.matches(LABEL_KEY, v, LABEL_KEY_PATTERN,
-                "a GCP label key: 1-63 lowercase letters, digits, '_' or '-', starting with a lowercase letter"))
-                .ifPresent(problems::add);
+        CloudConfigChecks.gcpProjectId(config, PROJECT_ID).ifPresent(problems::add);
+        CloudConfigChecks.gcpLabelKey(config, LABEL_KEY).ifPresent(problems::add);
         config.string(NAME_PREFIX).flatMap(v -> ConfigChecks.matches(NAME_PREFIX, v, NAME_PREFIX_PATTERN,
                 "1-100 letters, digits, '_' or '-' (the characters of a secret id)")).ifPresent(problems::add);
         config.string(REGION).flatMap(v -> ConfigChecks.matches(REGION, v, REGION_PATTERN,
@@ -123,7 +114,7 @@ public final class GcpConfigFields {
         }
         config.integer(READ_CONCURRENCY).filter(n -> n < 1 || n > MAX_READ_CONCURRENCY).ifPresent(n ->
                 problems.add(ConfigProblem.of(READ_CONCURRENCY, "must be between 1 and " + MAX_READ_CONCURRENCY)));
-        problems.addAll(RetryConfig.validate(config));
+        problems.addAll(RetrySettings.validate(config));
         return problems;
     }
 

@@ -16,6 +16,7 @@ import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
 import dev.secretstore.AccessDeniedException;
 import dev.secretstore.DeleteOptions;
+import dev.secretstore.Operation;
 import dev.secretstore.InvalidRequestException;
 import dev.secretstore.ListOptions;
 import dev.secretstore.Page;
@@ -30,6 +31,9 @@ import dev.secretstore.SecretValue;
 import dev.secretstore.StoreLimits;
 import dev.secretstore.VerificationStep;
 import dev.secretstore.spi.SecretStoreSpi;
+import dev.secretstore.support.names.NameCodec;
+import dev.secretstore.support.names.NameCodecs;
+import dev.secretstore.support.retry.RetryPolicy;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -68,18 +72,17 @@ final class GcpSecretStore implements SecretStoreSpi {
 
     private final SecretManagerServiceClient client;
     private final GcpStoreSettings settings;
-    private final GcpNames names;
-    private final GcpErrors errors;
-    private final CallRetrier retry;
+    private final NameCodec names;
+    private final GcpCalls calls;
     private final StoreLimits limits;
     private final ExecutorService readers;
 
     GcpSecretStore(SecretManagerServiceClient client, GcpStoreSettings settings) {
         this.client = client;
         this.settings = settings;
-        this.names = new GcpNames(settings.namePrefix());
-        this.errors = new GcpErrors(settings.projectId());
-        this.retry = new CallRetrier(settings.retry());
+        this.names = NameCodecs.gcp().withPrefix(settings.namePrefix());
+        this.calls = new GcpCalls(RetryPolicy.create(GcpErrors.PROVIDER, settings.retry()),
+                new GcpErrors(settings.projectId()));
         // 15 annotations of at most 63 + 256 characters (4 bytes each at worst) stay under the 16 KiB total.
         this.limits = StoreLimits.builder()
                 .maxValueBytes(MAX_VALUE_BYTES)
@@ -108,6 +111,11 @@ final class GcpSecretStore implements SecretStoreSpi {
         return settings.labelKey();
     }
 
+    @Override
+    public void checkName(SecretName name) {
+        names.encode(name);
+    }
+
     // ---- writes ---------------------------------------------------------------------------------
 
     @Override
@@ -134,7 +142,7 @@ final class GcpSecretStore implements SecretStoreSpi {
         CreateSecretRequest request = CreateSecretRequest.newBuilder().setParent(settings.parent()).setSecretId(id)
                 .setSecret(secret).build();
         com.google.cloud.secretmanager.v1.Secret created =
-                call(GcpRpc.CREATE_SECRET, name, path(id), () -> client.createSecret(request));
+                call(Operation.CREATE, GcpRpc.CREATE_SECRET, name, path(id), () -> client.createSecret(request));
         SecretVersion version;
         try {
             version = addVersion(name, created.getName(), value);
@@ -178,7 +186,7 @@ final class GcpSecretStore implements SecretStoreSpi {
     @Override
     public void delete(SecretName name, DeleteOptions options) {
         String path = path(names.encode(name));
-        call(GcpRpc.DELETE_SECRET, name, path, () -> {
+        call(Operation.DELETE, GcpRpc.DELETE_SECRET, name, path, () -> {
             client.deleteSecret(path);
             return null;
         });
@@ -195,7 +203,7 @@ final class GcpSecretStore implements SecretStoreSpi {
         }
         String latest;
         try {
-            latest = versionId(call(GcpRpc.GET_VERSION, name, path + "/versions/latest",
+            latest = versionId(call(Operation.DESCRIBE, GcpRpc.GET_VERSION, name, path + "/versions/latest",
                     () -> client.getSecretVersion(path + "/versions/latest")).getName());
         } catch (SecretNotFoundException noVersions) {
             latest = null;
@@ -212,7 +220,7 @@ final class GcpSecretStore implements SecretStoreSpi {
                     + "versions are numbers, 'latest' or aliases", null, null);
         }
         String versionPath = path + "/versions/" + v;
-        AccessSecretVersionResponse response = call(GcpRpc.ACCESS_VERSION, name, versionPath,
+        AccessSecretVersionResponse response = call(Operation.READ, GcpRpc.ACCESS_VERSION, name, versionPath,
                 () -> client.accessSecretVersion(versionPath));
         SecretPayload payload = response.getPayload();
         byte[] data = payload.getData().toByteArray();
@@ -261,9 +269,10 @@ final class GcpSecretStore implements SecretStoreSpi {
     public Page<SecretMetadata> list(ListOptions options) {
         // Server-side: only our label, and (a contains-match on) the encoded prefix; the exact prefix is checked below.
         StringBuilder filter = new StringBuilder("labels.").append(settings.labelKey()).append("=true");
-        String idPrefix = names.encodePrefix(options.prefix().orElse(""));
+        String portablePrefix = options.prefix().orElse("");
+        String idPrefix = names.prefix() + passThroughRun(portablePrefix);
         if (!idPrefix.isEmpty()) {
-            filter.append(" AND name:").append(idPrefix);
+            filter.append(" AND name:\"").append(idPrefix).append('"');
         }
         ListSecretsRequest.Builder request = ListSecretsRequest.newBuilder().setParent(settings.parent())
                 .setFilter(filter.toString());
@@ -271,7 +280,7 @@ final class GcpSecretStore implements SecretStoreSpi {
             request.setPageSize(options.pageSize());
         }
         options.pageToken().ifPresent(request::setPageToken);
-        ListSecretsResponse response = call(GcpRpc.LIST_SECRETS, null, settings.parent(),
+        ListSecretsResponse response = call(Operation.LIST, GcpRpc.LIST_SECRETS, null, settings.parent(),
                 () -> client.listSecretsCallable().call(request.build()));
         List<SecretMetadata> items = new ArrayList<>();
         for (com.google.cloud.secretmanager.v1.Secret s : response.getSecretsList()) {
@@ -279,7 +288,8 @@ final class GcpSecretStore implements SecretStoreSpi {
             if (!id.startsWith(idPrefix)) {
                 continue;
             }
-            names.decode(id).ifPresent(n -> items.add(metadata(n, s, null)));
+            names.decode(id).filter(n -> n.value().startsWith(portablePrefix))
+                    .ifPresent(n -> items.add(metadata(n, s, null)));
         }
         String next = response.getNextPageToken();
         return Page.of(items, next.isEmpty() ? null : next);
@@ -319,19 +329,13 @@ final class GcpSecretStore implements SecretStoreSpi {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private <T> T call(GcpRpc rpc, SecretName name, String resource, Supplier<T> body) {
-        return retry.call(attempt -> {
-            try {
-                return body.get();
-            } catch (ApiException e) {
-                throw errors.map(e, rpc, name, resource);
-            }
-        });
+    private <T> T call(Operation op, GcpRpc rpc, SecretName name, String resource, Supplier<T> body) {
+        return calls.call(op, rpc, name, resource, body);
     }
 
     private Optional<com.google.cloud.secretmanager.v1.Secret> getSecret(SecretName name, String path) {
         try {
-            return Optional.of(call(GcpRpc.GET_SECRET, name, path, () -> client.getSecret(path)));
+            return Optional.of(call(Operation.DESCRIBE, GcpRpc.GET_SECRET, name, path, () -> client.getSecret(path)));
         } catch (SecretNotFoundException e) {
             return Optional.empty();
         }
@@ -343,14 +347,14 @@ final class GcpSecretStore implements SecretStoreSpi {
                 .setPayload(SecretPayload.newBuilder().setData(ByteString.copyFrom(bytes)).setDataCrc32C(crc32c(bytes)))
                 .build();
         java.util.Arrays.fill(bytes, (byte) 0);
-        return call(GcpRpc.ADD_VERSION, name, secretPath, () -> client.addSecretVersion(request));
+        return call(Operation.PUT, GcpRpc.ADD_VERSION, name, secretPath, () -> client.addSecretVersion(request));
     }
 
     private com.google.cloud.secretmanager.v1.Secret updateAnnotationsAndLabels(SecretName name,
             com.google.cloud.secretmanager.v1.Secret secret) {
         UpdateSecretRequest request = UpdateSecretRequest.newBuilder().setSecret(secret)
                 .setUpdateMask(FieldMask.newBuilder().addPaths("labels").addPaths("annotations")).build();
-        return call(GcpRpc.UPDATE_SECRET, name, secret.getName(), () -> client.updateSecret(request));
+        return call(Operation.PUT, GcpRpc.UPDATE_SECRET, name, secret.getName(), () -> client.updateSecret(request));
     }
 
     /** The managed label goes to labels (filterable); every other tag to annotations, which keep it exactly. */
@@ -413,6 +417,16 @@ final class GcpSecretStore implements SecretStoreSpi {
     private SecretNotFoundException notFound(SecretName name, String path) {
         return new SecretNotFoundException(GcpErrors.PROVIDER, null, name, "Secret Manager has no secret " + path,
                 null, null);
+    }
+
+    /** The start of a portable prefix that every codec passes through unchanged (letters, digits, '-'). */
+    private static String passThroughRun(String portable) {
+        int end = 0;
+        while (end < portable.length() && (Character.isLetterOrDigit(portable.charAt(end)) && portable.charAt(end) < 128
+                || portable.charAt(end) == '-')) {
+            end++;
+        }
+        return portable.substring(0, end);
     }
 
     private String path(String secretId) {

@@ -1,6 +1,7 @@
 package dev.secretstore.gcp.internal;
 
 import dev.secretstore.spi.StoreConfig;
+import dev.secretstore.support.retry.RetrySettings;
 import java.util.Optional;
 
 /** The parsed config of one store. {@code toString} leaves the key out. */
@@ -13,7 +14,7 @@ final class GcpStoreSettings {
     private final String caCertificateFile;
     private final String namePrefix;
     private final int readConcurrency;
-    private final RetryConfig retry;
+    private final RetrySettings retry;
     private final String keyJson;
 
     private GcpStoreSettings(StoreConfig c) {
@@ -24,7 +25,7 @@ final class GcpStoreSettings {
         this.caCertificateFile = c.string(GcpConfigFields.CA_CERTIFICATE_FILE).orElse(null);
         this.namePrefix = c.string(GcpConfigFields.NAME_PREFIX).orElse("");
         this.readConcurrency = c.integer(GcpConfigFields.READ_CONCURRENCY).orElse(GcpConfigFields.DEFAULT_READ_CONCURRENCY);
-        this.retry = RetryConfig.from(c);
+        this.retry = RetrySettings.from(c);
         boolean key = c.string(GcpConfigFields.AUTH_TYPE).map(GcpConfigFields.SERVICE_ACCOUNT_KEY::equals).orElse(false);
         this.keyJson = key ? c.requireString(GcpConfigFields.CREDENTIALS_JSON) : null;
     }
@@ -61,7 +62,7 @@ final class GcpStoreSettings {
         return readConcurrency;
     }
 
-    RetryConfig retry() {
+    RetrySettings retry() {
         return retry;
     }
 

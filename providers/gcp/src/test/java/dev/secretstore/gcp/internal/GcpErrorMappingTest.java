@@ -79,12 +79,13 @@ class GcpErrorMappingTest {
     void checksumMismatch() {
         SecretName damaged = SecretName.of("errors/damaged");
         store.put(damaged, SecretValue.ofText("will be damaged"));
-        world.emulator.control().damageStoredData(EmulatorWorld.PROJECT, "airbyte_errors_sdamaged", 1);
+        String secretId = dev.secretstore.support.names.NameCodecs.gcp().withPrefix(EmulatorWorld.NAME_PREFIX).encode(damaged);
+        world.emulator.control().damageStoredData(EmulatorWorld.PROJECT, secretId, 1);
 
         SecretIntegrityException e = catchThrowableOfType(() -> store.read(damaged), SecretIntegrityException.class);
 
         assertThat(e.getMessage()).contains("CRC32C").doesNotContain("will be damaged").doesNotContain("damaged\u0001");
-        assertThat(e.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/secrets/airbyte_errors_sdamaged/versions/1"));
+        assertThat(e.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/secrets/" + secretId + "/versions/1"));
         assertThat(store.readAll(java.util.List.of(damaged)).get(damaged).failure())
                 .hasValueSatisfying(f -> assertThat(f).isInstanceOf(SecretIntegrityException.class));
     }
