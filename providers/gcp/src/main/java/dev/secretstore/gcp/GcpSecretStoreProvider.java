@@ -45,7 +45,10 @@ public final class GcpSecretStoreProvider implements SecretStoreProvider {
     @Override
     public Set<Capability> capabilities() {
         // Deletion is permanent on Secret Manager: no SOFT_DELETE, no RESTORE. No batch access call either.
-        return EnumSet.of(Capability.VERSIONS, Capability.BINARY, Capability.TAGS, Capability.LIST_BY_PREFIX,
+        // No BINARY: a version holds bytes and nothing else, so whether a value was written as text or as bytes could
+        // only be kept on the secret and read back with GetSecret, a "read request" (600 per minute per project)
+        // on every access (90,000 per minute). Values are text; a payload that is not UTF-8 reads back as bytes.
+        return EnumSet.of(Capability.VERSIONS, Capability.TAGS, Capability.LIST_BY_PREFIX,
                 Capability.READ_SPECIFIC_VERSION, Capability.EXPIRY);
     }
 

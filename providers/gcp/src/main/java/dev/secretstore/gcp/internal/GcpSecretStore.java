@@ -14,10 +14,8 @@ import com.google.cloud.secretmanager.v1.UpdateSecretRequest;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
-import dev.secretstore.AccessDeniedException;
 import dev.secretstore.DeleteOptions;
 import dev.secretstore.Operation;
-import dev.secretstore.InvalidRequestException;
 import dev.secretstore.ListOptions;
 import dev.secretstore.Page;
 import dev.secretstore.ReadResult;
@@ -58,13 +56,10 @@ import java.util.zip.CRC32C;
 /**
  * One opened Secret Manager store. Secrets are {@code <parent>/secrets/<namePrefix><encoded name>}; the ownership
  * marker is the label {@code <labelKey>=true} (labels are filterable); user tags are annotations (exact keys and
- * values); a binary value is marked by the annotation {@value #KIND_KEY}, since a version holds bytes only.
+ * values). A read is one AccessSecretVersion (the access quota, 90,000 per minute), never a metadata call too.
  */
 final class GcpSecretStore implements SecretStoreSpi {
 
-    /** Marks a secret whose values were written as bytes; hidden from tags. */
-    static final String KIND_KEY = "secretstore.value-kind";
-    private static final String BINARY = "binary";
     private static final int MAX_VALUE_BYTES = 64 * 1024;
     /** Annotation keys (resources.proto): 1-63, alphanumeric at both ends, [A-Za-z0-9._-] inside. */
     private static final Pattern ANNOTATION_KEY = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?");
@@ -126,12 +121,8 @@ final class GcpSecretStore implements SecretStoreSpi {
     @Override
     public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags, Instant expiresAt) {
         String id = names.encode(name);
-        requireNoReservedKey(name, tags);
         com.google.cloud.secretmanager.v1.Secret.Builder secret = com.google.cloud.secretmanager.v1.Secret.newBuilder();
         splitTags(tags, secret);
-        if (!value.isText()) {
-            secret.putAnnotations(KIND_KEY, BINARY);
-        }
         if (settings.region().isEmpty()) {
             // Regional secrets take no replication policy: the location is their replication.
             secret.setReplication(Replication.newBuilder().setAutomatic(Replication.Automatic.getDefaultInstance()));
@@ -159,16 +150,6 @@ final class GcpSecretStore implements SecretStoreSpi {
         String path = path(names.encode(name));
         com.google.cloud.secretmanager.v1.Secret current = getSecret(name, path)
                 .orElseThrow(() -> notFound(name, path));
-        boolean binary = BINARY.equals(current.getAnnotationsMap().get(KIND_KEY));
-        if (binary == value.isText()) {
-            com.google.cloud.secretmanager.v1.Secret.Builder kind = current.toBuilder();
-            if (value.isText()) {
-                kind.removeAnnotations(KIND_KEY);
-            } else {
-                kind.putAnnotations(KIND_KEY, BINARY);
-            }
-            current = updateAnnotationsAndLabels(name, kind.build());
-        }
         SecretVersion version = addVersion(name, path, value);
         return metadata(name, current, versionId(version.getName()));
     }
@@ -176,7 +157,6 @@ final class GcpSecretStore implements SecretStoreSpi {
     @Override
     public void updateTags(SecretName name, Map<String, String> tags) {
         String path = path(names.encode(name));
-        requireNoReservedKey(name, tags);
         com.google.cloud.secretmanager.v1.Secret current = getSecret(name, path).orElseThrow(() -> notFound(name, path));
         com.google.cloud.secretmanager.v1.Secret.Builder updated = current.toBuilder();
         splitTags(tags, updated);
@@ -231,7 +211,7 @@ final class GcpSecretStore implements SecretStoreSpi {
                     "read it again; if it persists, the network path to Secret Manager is corrupting data",
                     response.getName(), null);
         }
-        SecretValue value = isText(name, path, data) ? SecretValue.ofText(new String(data, StandardCharsets.UTF_8))
+        SecretValue value = isUtf8(data) ? SecretValue.ofText(new String(data, StandardCharsets.UTF_8))
                 : SecretValue.ofBytes(data);
         java.util.Arrays.fill(data, (byte) 0);
         return new Secret(name, versionId(response.getName()), value, null);
@@ -368,13 +348,6 @@ final class GcpSecretStore implements SecretStoreSpi {
         });
     }
 
-    private static void requireNoReservedKey(SecretName name, Map<String, String> tags) {
-        if (tags.containsKey(KIND_KEY)) {
-            throw new InvalidRequestException(GcpErrors.PROVIDER, null, name, "the tag key " + KIND_KEY
-                    + " is reserved on this store (it records whether values are text or bytes)", "use another key", null);
-        }
-    }
-
     private void deleteOnce(String secretPath, SecretStoreException failure) {
         try {
             client.deleteSecret(secretPath);
@@ -384,24 +357,19 @@ final class GcpSecretStore implements SecretStoreSpi {
         }
     }
 
-    /** Text unless the bytes are not UTF-8 or the secret is marked binary (a denied look is read as text). */
-    private boolean isText(SecretName name, String path, byte[] data) {
+    /** Values are written as text; one written by another tool that is not UTF-8 is returned as bytes, intact. */
+    private static boolean isUtf8(byte[] data) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data));
+            return true;
         } catch (CharacterCodingException e) {
             return false;
-        }
-        try {
-            return getSecret(name, path).map(s -> !BINARY.equals(s.getAnnotationsMap().get(KIND_KEY))).orElse(true);
-        } catch (AccessDeniedException e) {
-            return true;
         }
     }
 
     private SecretMetadata metadata(SecretName name, com.google.cloud.secretmanager.v1.Secret s, String version) {
         Map<String, String> tags = new LinkedHashMap<>(s.getAnnotationsMap());
-        tags.remove(KIND_KEY);
         tags.remove(settings.labelKey());
         tags.putAll(s.getLabelsMap());
         SecretMetadata.Builder b = SecretMetadata.builder(name).nativeId(s.getName()).version(version).tags(tags);
