@@ -51,6 +51,11 @@ final class GcpCredentials {
                     + "account; on Compute Engine or Cloud Run attach a service account; elsewhere point "
                     + "GOOGLE_APPLICATION_CREDENTIALS at a workload identity federation config file", null);
         }
+        if (credentials instanceof ServiceAccountCredentials) {
+            // A key file named by GOOGLE_APPLICATION_CREDENTIALS: a self-signed JWT, as for SERVICE_ACCOUNT_KEY.
+            return ((ServiceAccountCredentials) credentials).toBuilder().setScopes(SCOPES)
+                    .setUseJwtAccessWithScope(true).build();
+        }
         return credentials.createScopedRequired() ? credentials.createScoped(SCOPES) : credentials;
     }
 }
