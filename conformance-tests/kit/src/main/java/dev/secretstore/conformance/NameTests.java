@@ -23,10 +23,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Group 2: the portable name survives every provider's native naming rules, and bad names never leave the JVM. */
 abstract class NameTests extends ConformanceGroup {
 
-    /** Only the separators differ: a provider that maps one to another (say `_` to `-`) collides here. */
-    private static final List<String> SEPARATOR_VARIANTS = List.of(
+    /**
+     * Only the separators differ: a provider that maps one to another (say `_` to `-`) collides here.
+     * Separators a future portable name may hold ({@code + = @}) join in as soon as {@link SecretName} accepts them.
+     */
+    private static final List<String> SEPARATOR_VARIANTS = Stream.concat(Stream.of(
             "db_password", "db-password", "db/password", "db.password",
-            "db_pass-word", "db-pass_word", "db.pass/word", "db/pass.word", "db_pass_word", "db-pass-word");
+            "db_pass-word", "db-pass_word", "db.pass/word", "db/pass.word", "db_pass_word", "db-pass-word"),
+            Stream.of("db+password", "db=password", "db@password").filter(SecretName::isValid)).toList();
+
+    /** One name in different cases: a provider whose native names ignore case merges them. */
+    private static final List<String> CASE_VARIANTS = List.of("DB_PASSWORD", "db_password", "Db_Password", "db_PASSWORD");
 
     static Stream<Named<String>> invalidNames() {
         return Stream.of(
@@ -73,6 +80,52 @@ abstract class NameTests extends ConformanceGroup {
             assertThat(secret.value().text()).as("value read back from %s", name).isEqualTo(value);
         });
         assertThat(listedInScope()).containsExactlyInAnyOrderElementsOf(written.keySet());
+    }
+
+    @Test
+    @DisplayName("names that differ only in case are distinct secrets, read and listed back in their exact case")
+    void namesDifferingOnlyInCaseAreDistinctSecrets() {
+        Map<SecretName, String> written = new LinkedHashMap<>();
+        for (String variant : CASE_VARIANTS) {
+            SecretName name = name(variant);
+            store().create(name, text("value of " + variant));
+            written.put(name, "value of " + variant);
+        }
+
+        written.forEach((name, value) -> {
+            Secret secret = store().read(name);
+            assertThat(secret.name().value()).as("name read back for %s", name).isEqualTo(name.value());
+            assertThat(secret.value().text()).as("value read back from %s", name).isEqualTo(value);
+            assertThat(store().describe(name).name().value()).isEqualTo(name.value());
+        });
+        assertThat(listedInScope().stream().map(SecretName::value))
+                .containsExactlyInAnyOrderElementsOf(written.keySet().stream().map(SecretName::value).toList());
+    }
+
+    @Test
+    @DisplayName("a name of exactly the store's maxNameLength round-trips with its exact name")
+    void nameOfExactlyTheMaximumLengthRoundTrips() {
+        int maxNameLength = Math.min(store().limits().maxNameLength(), SecretName.MAX_LENGTH);
+        int fill = maxNameLength - scope().length();
+        Assumptions.assumeTrue(fill > 0, () -> "the run's name scope alone is longer than maxNameLength=" + maxNameLength);
+        // Varied characters, so a provider that truncates or hashes long names cannot get lucky.
+        StringBuilder tail = new StringBuilder();
+        for (int i = 0; tail.length() < fill; i++) {
+            tail.append(Character.forDigit(i % 36, 36));
+            if (tail.length() < fill - 1 && i % 10 == 9) {
+                tail.append(i % 20 == 19 ? '_' : 'X');
+            }
+        }
+        SecretName name = name(tail.substring(0, fill));
+        assertThat(name.value()).hasSize(maxNameLength);
+
+        store().create(name, text("at the limit"));
+
+        Secret secret = store().read(name);
+        assertThat(secret.name().value()).isEqualTo(name.value());
+        assertThat(secret.value().text()).isEqualTo("at the limit");
+        assertThat(store().describe(name).name().value()).isEqualTo(name.value());
+        assertThat(listedInScope()).containsExactly(name);
     }
 
     @ParameterizedTest(name = "{0}")
