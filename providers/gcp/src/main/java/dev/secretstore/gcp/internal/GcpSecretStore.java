@@ -142,7 +142,7 @@ final class GcpSecretStore implements SecretStoreSpi {
             deleteOnce(created.getName(), e);
             throw e;
         }
-        return metadata(name, created, versionId(version.getName()));
+        return metadata(name, created, version);
     }
 
     @Override
@@ -151,7 +151,7 @@ final class GcpSecretStore implements SecretStoreSpi {
         com.google.cloud.secretmanager.v1.Secret current = getSecret(name, path)
                 .orElseThrow(() -> notFound(name, path));
         SecretVersion version = addVersion(name, path, value);
-        return metadata(name, current, versionId(version.getName()));
+        return metadata(name, current, version);
     }
 
     @Override
@@ -181,10 +181,10 @@ final class GcpSecretStore implements SecretStoreSpi {
         if (secret.isEmpty()) {
             return Optional.empty();
         }
-        String latest;
+        SecretVersion latest;
         try {
-            latest = versionId(call(Operation.DESCRIBE, GcpRpc.GET_VERSION, name, path + "/versions/latest",
-                    () -> client.getSecretVersion(path + "/versions/latest")).getName());
+            latest = call(Operation.DESCRIBE, GcpRpc.GET_VERSION, name, path + "/versions/latest",
+                    () -> client.getSecretVersion(path + "/versions/latest"));
         } catch (SecretNotFoundException noVersions) {
             latest = null;
         }
@@ -368,11 +368,18 @@ final class GcpSecretStore implements SecretStoreSpi {
         }
     }
 
-    private SecretMetadata metadata(SecretName name, com.google.cloud.secretmanager.v1.Secret s, String version) {
+    /** @param version the current version, or {@code null} when unknown: its number, and its create time as updatedAt */
+    private SecretMetadata metadata(SecretName name, com.google.cloud.secretmanager.v1.Secret s, SecretVersion version) {
         Map<String, String> tags = new LinkedHashMap<>(s.getAnnotationsMap());
         tags.remove(settings.labelKey());
         tags.putAll(s.getLabelsMap());
-        SecretMetadata.Builder b = SecretMetadata.builder(name).nativeId(s.getName()).version(version).tags(tags);
+        SecretMetadata.Builder b = SecretMetadata.builder(name).nativeId(s.getName()).tags(tags);
+        if (version != null) {
+            b.version(versionId(version.getName()));
+            if (version.hasCreateTime()) {
+                b.updatedAt(instant(version.getCreateTime()));
+            }
+        }
         if (s.hasCreateTime()) {
             b.createdAt(instant(s.getCreateTime()));
         }
