@@ -134,6 +134,26 @@ final class EmulatorWorld implements AutoCloseable {
         return c;
     }
 
+    /** Google's client as {@code admin@}, over TLS, for changing secrets behind the store's back. */
+    com.google.cloud.secretmanager.v1.SecretManagerServiceClient adminClient() {
+        try {
+            var ssl = io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts.forClient()
+                    .trustManager(certificate.toFile()).build();
+            var settings = com.google.cloud.secretmanager.v1.SecretManagerServiceSettings.newBuilder()
+                    .setCredentialsProvider(com.google.api.gax.core.FixedCredentialsProvider.create(
+                            GcpCredentials.serviceAccountKey(keyJson(ADMIN))))
+                    .setTransportChannelProvider(com.google.api.gax.grpc.InstantiatingGrpcChannelProvider.newBuilder()
+                            .setEndpoint(emulator.grpcTlsTarget())
+                            .setChannelConfigurator(b -> ((io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder) b)
+                                    .sslContext(ssl))
+                            .build())
+                    .build();
+            return com.google.cloud.secretmanager.v1.SecretManagerServiceClient.create(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Opens a store as this account with the given name prefix, with a service-account key. */
     dev.secretstore.SecretStore store(String email, String prefix) {
         return dev.secretstore.SecretStores.open(keyConfig(keyJson(email), prefix));

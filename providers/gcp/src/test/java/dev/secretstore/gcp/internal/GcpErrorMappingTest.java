@@ -75,6 +75,27 @@ class GcpErrorMappingTest {
     }
 
     @Test
+    @DisplayName("a disabled or destroyed version is a clear not-found naming its state (FAILED_PRECONDITION)")
+    void disabledAndDestroyedVersions() {
+        SecretName name = SecretName.of("errors/versions");
+        store.put(name, SecretValue.ofText("first"));
+        store.put(name, SecretValue.ofText("second"));
+        String secret = store.describe(name).nativeId();
+        try (var admin = world.adminClient()) {
+            admin.disableSecretVersion(secret + "/versions/2");
+            admin.destroySecretVersion(secret + "/versions/1");
+        }
+
+        dev.secretstore.SecretNotFoundException disabled = catchThrowableOfType(() -> store.read(name, "2"),
+                dev.secretstore.SecretNotFoundException.class);
+        assertThat(disabled.getMessage()).contains("DISABLED").contains("FAILED_PRECONDITION");
+        assertThat(disabled.remediation()).hasValueSatisfying(r -> assertThat(r).contains("enable"));
+        dev.secretstore.SecretNotFoundException destroyed = catchThrowableOfType(() -> store.read(name, "1"),
+                dev.secretstore.SecretNotFoundException.class);
+        assertThat(destroyed.getMessage()).contains("DESTROYED");
+    }
+
+    @Test
     @DisplayName("a value whose CRC32C does not match the one Secret Manager sent is a SecretIntegrityException")
     void checksumMismatch() {
         SecretName damaged = SecretName.of("errors/damaged");
