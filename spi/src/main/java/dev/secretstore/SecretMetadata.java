@@ -34,6 +34,7 @@ public final class SecretMetadata {
     private final Instant updatedAt;
     private final Instant deletionDate;
     private final String integrityProblem;
+    private final Instant expiresAt;
 
     private SecretMetadata(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -44,6 +45,7 @@ public final class SecretMetadata {
         this.updatedAt = b.updatedAt;
         this.deletionDate = b.deletionDate;
         this.integrityProblem = b.integrityProblem;
+        this.expiresAt = b.expiresAt;
     }
 
     /**
@@ -64,6 +66,7 @@ public final class SecretMetadata {
         b.updatedAt = updatedAt;
         b.deletionDate = deletionDate;
         b.integrityProblem = integrityProblem;
+        b.expiresAt = expiresAt;
         return b;
     }
 
@@ -102,6 +105,11 @@ public final class SecretMetadata {
         return Optional.ofNullable(deletionDate);
     }
 
+    /** @return when the store will delete the secret by itself ({@link Capability#EXPIRY}), if it was given an expiry */
+    public Optional<Instant> expiresAt() {
+        return Optional.ofNullable(expiresAt);
+    }
+
     /**
      * Why the provider could not read this entry (damaged, foreign or rolled back), naming where, never a
      * value; reading the secret throws {@link SecretIntegrityException}. Empty for a healthy entry.
@@ -130,7 +138,8 @@ public final class SecretMetadata {
         return name.equals(m.name) && nativeId.equals(m.nativeId) && Objects.equals(version, m.version)
                 && tags.equals(m.tags) && Objects.equals(createdAt, m.createdAt)
                 && Objects.equals(updatedAt, m.updatedAt) && Objects.equals(deletionDate, m.deletionDate)
-                && Objects.equals(integrityProblem, m.integrityProblem);
+                && Objects.equals(integrityProblem, m.integrityProblem)
+                && Objects.equals(expiresAt, m.expiresAt);
     }
 
     @Override
@@ -144,7 +153,8 @@ public final class SecretMetadata {
                 + ", tags=" + tags + (createdAt == null ? "" : ", createdAt=" + createdAt)
                 + (updatedAt == null ? "" : ", updatedAt=" + updatedAt)
                 + (deletionDate == null ? "" : ", deletionDate=" + deletionDate)
-                + (integrityProblem == null ? "" : ", integrityProblem=" + integrityProblem) + "]";
+                + (integrityProblem == null ? "" : ", integrityProblem=" + integrityProblem)
+                + (expiresAt == null ? "" : ", expiresAt=" + expiresAt) + "]";
     }
 
     /** Builder of {@link SecretMetadata}. */
@@ -157,6 +167,7 @@ public final class SecretMetadata {
         private Instant updatedAt;
         private Instant deletionDate;
         private String integrityProblem;
+        private Instant expiresAt;
 
         private Builder(SecretName name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -257,6 +268,15 @@ public final class SecretMetadata {
          */
         public Builder integrityProblem(String integrityProblem) {
             this.integrityProblem = integrityProblem;
+            return this;
+        }
+
+        /**
+         * @param expiresAt when the store deletes the secret by itself, may be {@code null}
+         * @return this
+         */
+        public Builder expiresAt(Instant expiresAt) {
+            this.expiresAt = expiresAt;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.secretstore;
 
 import dev.secretstore.internal.CauseRedaction;
+import dev.secretstore.internal.Decorations;
 import dev.secretstore.internal.ConfigValidator;
 import dev.secretstore.internal.ProviderDiscovery;
 import dev.secretstore.internal.ProviderDiscovery.Installed;
@@ -8,6 +9,7 @@ import dev.secretstore.internal.ProviderRegistry;
 import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
 import dev.secretstore.spi.StoreConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -226,12 +228,54 @@ public final class SecretStores {
         return openWith(provider, info, config);
     }
 
+    /**
+     * The least-privilege setup a provider recommends (what {@code secretstore policy <provider>} prints),
+     * e.g. the IAM policy for AWS or the role-assignment commands for Azure. Builds no client, does no I/O.
+     *
+     * <pre>{@code
+     * SecretStores.recommendedPolicy("aws", Map.of("tag-key", "AirbyteManaged")).ifPresent(System.out::println);
+     * }</pre>
+     *
+     * @param providerName the provider's name
+     * @param options      values for the provider's {@link SecretStoreProvider#policyOptions()}
+     * @return the recommendation, or empty when the provider has none
+     * @throws NoSuchProviderException {@code no such provider: x}
+     * @throws InvalidConfigException  naming every unknown, mistyped or missing option (values never quoted)
+     */
+    public static Optional<String> recommendedPolicy(String providerName, Map<String, String> options) {
+        Objects.requireNonNull(providerName, "providerName");
+        Objects.requireNonNull(options, "options");
+        SecretStoreProvider provider = policyProvider(providerName);
+        List<ConfigProblem> problems = ConfigValidator.validateFields(provider.policyOptions(), options);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(providerName, problems);
+        }
+        return provider.recommendedPolicy(Map.copyOf(options));
+    }
+
+    /**
+     * @param providerName the provider's name
+     * @return the options {@link #recommendedPolicy(String, Map)} accepts for it
+     * @throws NoSuchProviderException {@code no such provider: x}
+     */
+    public static List<ConfigField> policyOptions(String providerName) {
+        return policyProvider(Objects.requireNonNull(providerName, "providerName")).policyOptions();
+    }
+
+    private static SecretStoreProvider policyProvider(String providerName) {
+        ProviderDiscovery d = discovery(contextLoader());
+        return byName(d, providerName).orElseThrow(() -> noSuchProvider(providerName, d)).provider();
+    }
+
     private static SecretStore open(Installed installed, Map<String, ?> config) {
         return openWith(installed.provider(), installed.info(), config);
     }
 
-    private static SecretStore openWith(SecretStoreProvider provider, ProviderInfo info, Map<String, ?> config) {
-        List<ConfigProblem> problems = ConfigValidator.validate(provider, config);
+    private static SecretStore openWith(SecretStoreProvider provider, ProviderInfo info, Map<String, ?> rawConfig) {
+        Decorations decorations = Decorations.find(info.configFields(), rawConfig, contextLoader());
+        Map<String, ?> config = decorations.providerConfig();
+        List<ConfigProblem> problems = new ArrayList<>(ConfigValidator.validate(provider, config));
+        problems.addAll(decorations.problems());
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(info.name(), problems);
         }
@@ -256,6 +300,7 @@ public final class SecretStores {
             throw new SecretStoreException(info.name(), Operation.OPEN, null,
                     info.type() + " SecretStore not available: the provider returned no store", null, null);
         }
+        spi = decorations.apply(spi, info.name());
         return new SecretStore(info, provider, spi, ConfigValidator.sensitiveValues(info.configFields(), config));
     }
 

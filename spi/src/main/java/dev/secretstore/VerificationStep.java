@@ -107,6 +107,7 @@ public final class VerificationStep {
     }
 
     private final VerificationStepKind kind;
+    private final String name;
     private final Status status;
     private final Duration duration;
     private final String detail;
@@ -142,7 +143,13 @@ public final class VerificationStep {
      */
     public VerificationStep(VerificationStepKind kind, Status status, Duration duration, String detail,
                             String remediation, boolean required, FailureKind failureKind) {
+        this(kind, Objects.requireNonNull(kind, "kind").displayName(), status, duration, detail, remediation, required, failureKind);
+    }
+
+    private VerificationStep(VerificationStepKind kind, String name, Status status, Duration duration, String detail,
+                             String remediation, boolean required, FailureKind failureKind) {
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.name = Objects.requireNonNull(name, "name");
         this.status = Objects.requireNonNull(status, "status");
         this.duration = Objects.requireNonNull(duration, "duration");
         this.detail = detail;
@@ -155,6 +162,34 @@ public final class VerificationStep {
         this.failureKind = failureKind;
     }
 
+    /**
+     * A store-specific check ({@link VerificationStepKind#STORE_CHECK}) that does not fail the verification:
+     * a finding is a {@link Status#WARNING}, a clean result {@link Status#PASSED}.
+     *
+     * <pre>{@code
+     * VerificationStep.storeCheck("probe: create without the managed tag", Status.WARNING, took,
+     *         "allowed: the policy does not require aws:RequestTag/AirbyteManaged on CreateSecret",
+     *         "add the aws:RequestTag condition shown by 'secretstore policy aws'", FailureKind.CHECK_FAILED);
+     * }</pre>
+     *
+     * @param name        the check's name in reports, e.g. "probe: untag the managed tag"
+     * @param status      {@link Status#PASSED}, {@link Status#WARNING} or {@link Status#SKIPPED}
+     * @param duration    time taken
+     * @param detail      what was found, never a value or a credential
+     * @param remediation how to fix a finding, may be {@code null}
+     * @param failureKind why it warned, {@code null} unless {@code status} is {@link Status#WARNING}
+     * @return the step, not required
+     * @throws IllegalArgumentException for {@link Status#FAILED}: a store check never fails the verification
+     */
+    public static VerificationStep storeCheck(String name, Status status, Duration duration, String detail,
+                                              String remediation, FailureKind failureKind) {
+        if (status == Status.FAILED) {
+            throw new IllegalArgumentException("a store check reports a finding as WARNING, not FAILED");
+        }
+        return new VerificationStep(VerificationStepKind.STORE_CHECK, name, status, duration, detail, remediation,
+                false, failureKind);
+    }
+
     /** @return the step kind */
     public VerificationStepKind kind() {
         return kind;
@@ -162,7 +197,7 @@ public final class VerificationStep {
 
     /** @return the name, e.g. "create test secret" */
     public String name() {
-        return kind.displayName();
+        return name;
     }
 
     /** @return the outcome */

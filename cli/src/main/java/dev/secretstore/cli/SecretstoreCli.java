@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             ListCommand.class,
             DeleteCommand.class,
             ConformanceCommand.class,
+            PolicyCommand.class,
             RotateKeyCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -28,6 +28,34 @@ public final class ConfigValidator {
      */
     public static List<ConfigProblem> validate(SecretStoreProvider provider, Map<String, ?> config) {
         List<ConfigField> fields = provider.configFields();
+        List<ConfigProblem> problems = validateFields(fields, config);
+        Set<String> flagged = problems.stream().map(ConfigProblem::field).collect(Collectors.toSet());
+        List<ConfigProblem> own;
+        try {
+            own = provider.validate(StoreConfig.of(provider.name(), config, fields));
+        } catch (RuntimeException ex) {
+            own = flagged.isEmpty() ? List.of(ConfigProblem.of(StoreConfig.PROVIDER_FIELD,
+                    "the provider's validation failed with " + ex.getClass().getName())) : List.of();
+        }
+        // The generic messages never quote values; the provider's own might, so they are scrubbed.
+        for (ConfigProblem p : scrub(own == null ? List.<ConfigProblem>of() : own, fields, config)) {
+            // A field already reported as mistyped or missing would only be reported twice.
+            if (!flagged.contains(p.field()) && !problems.contains(p)) {
+                problems.add(p);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The generic checks alone: unknown fields (with a did-you-mean), wrong types, values not allowed, and
+     * missing required fields. Never quotes a value.
+     *
+     * @param fields the declared fields
+     * @param config the raw map
+     * @return every problem, in map order, then the missing required fields
+     */
+    public static List<ConfigProblem> validateFields(List<ConfigField> fields, Map<String, ?> config) {
         Map<String, ConfigField> byName = new LinkedHashMap<>();
         fields.forEach(f -> byName.put(f.name(), f));
         Set<String> known = new LinkedHashSet<>(byName.keySet());
@@ -71,21 +99,6 @@ public final class ConfigValidator {
                 problems.add(ConfigProblem.of(field.name(), "required field is missing (expected "
                         + field.type().expectation() + (field.description().isEmpty() ? "" : ": " + field.description())
                         + ")"));
-            }
-        }
-        Set<String> flagged = problems.stream().map(ConfigProblem::field).collect(Collectors.toSet());
-        List<ConfigProblem> own;
-        try {
-            own = provider.validate(StoreConfig.of(provider.name(), config, fields));
-        } catch (RuntimeException ex) {
-            own = flagged.isEmpty() ? List.of(ConfigProblem.of(StoreConfig.PROVIDER_FIELD,
-                    "the provider's validation failed with " + ex.getClass().getName())) : List.of();
-        }
-        // The generic messages above never quote values; the provider's own might, so they are scrubbed.
-        for (ConfigProblem p : scrub(own == null ? List.<ConfigProblem>of() : own, fields, config)) {
-            // A field already reported as mistyped or missing would only be reported twice.
-            if (!flagged.contains(p.field()) && !problems.contains(p)) {
-                problems.add(p);
             }
         }
         return problems;

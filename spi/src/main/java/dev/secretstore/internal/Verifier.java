@@ -18,6 +18,7 @@ import dev.secretstore.VerificationStep.FailureKind;
 import dev.secretstore.VerificationStep.Status;
 import dev.secretstore.VerifyOptions;
 import dev.secretstore.spi.SecretStoreProvider;
+import dev.secretstore.spi.SecretStoreSpi;
 import dev.secretstore.spi.VerificationStepKind;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -37,15 +38,29 @@ public final class Verifier {
 
     private final SecretStore store;
     private final SecretStoreProvider provider;
+    private final SecretStoreSpi spi;
+    private final Sleeper sleeper;
     private final List<VerificationStep> steps = new ArrayList<>();
 
     /**
      * @param store    the engine to verify
      * @param provider its provider, asked for remediation hints
+     * @param spi      the opened store, asked for its extra checks and its permission propagation wait
      */
-    public Verifier(SecretStore store, SecretStoreProvider provider) {
+    public Verifier(SecretStore store, SecretStoreProvider provider, SecretStoreSpi spi) {
+        this(store, provider, spi, Thread::sleep);
+    }
+
+    Verifier(SecretStore store, SecretStoreProvider provider, SecretStoreSpi spi, Sleeper sleeper) {
         this.store = store;
         this.provider = provider;
+        this.spi = spi;
+        this.sleeper = sleeper;
+    }
+
+    /** Waits between attempts to create the test secret while permissions propagate. */
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
     }
 
     /**
@@ -58,8 +73,10 @@ public final class Verifier {
         SecretValue value = SecretValue.ofText("verify-" + HexFormat.of().formatHex(randomBytes(16)));
         try {
             boolean created = step(VerificationStepKind.CREATE, () -> {
-                store.create(name, value);
-                return "created " + name;
+                SecretMetadata meta = createWaitingForPermissions(name, value);
+                String nativeId = meta.nativeId();
+                return "created " + name + (nativeId == null || nativeId.isEmpty() || nativeId.equals(name.value())
+                        ? "" : " (" + nativeId + ")");
             });
             boolean readBack = created && step(VerificationStepKind.READ_BACK, () -> {
                 Secret secret = store.read(name);
@@ -81,6 +98,7 @@ public final class Verifier {
                     }
                     return store.managedTagKey() + "=true present";
                 });
+                extraSteps(name);
             } else {
                 skip(VerificationStepKind.CONFIRM_TAGS, created ? VerificationStepKind.READ_BACK : VerificationStepKind.CREATE);
             }
@@ -98,6 +116,54 @@ public final class Verifier {
             value.destroy();
         }
         return new VerificationReport(store.providerName(), steps, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * A new permission can take minutes to reach the store (Azure role assignments do); within the store's
+     * declared propagation wait a denied create is tried again with doubling pauses, then reported.
+     */
+    private SecretMetadata createWaitingForPermissions(SecretName name, SecretValue value) {
+        Duration wait = spi.permissionPropagationWait();
+        long deadline = System.nanoTime() + (wait == null ? 0 : wait.toNanos());
+        long pause = 500;
+        while (true) {
+            try {
+                return store.create(name, value);
+            } catch (AccessDeniedException denied) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw denied;
+                }
+                try {
+                    sleeper.sleep(Math.min(pause, left));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw denied;
+                }
+                pause = Math.min(pause * 2, 15_000);
+            }
+        }
+    }
+
+    /** The provider's own checks; one that throws becomes a warning, never a failed verification. */
+    private void extraSteps(SecretName name) {
+        long t0 = System.nanoTime();
+        try {
+            for (VerificationStep step : spi.extraVerificationSteps(name)) {
+                steps.add(step.status() == Status.FAILED
+                        ? VerificationStep.storeCheck(step.name(), Status.WARNING, step.duration(),
+                                step.detail().orElse(null), step.remediation().orElse(null),
+                                step.failureKind().orElse(FailureKind.OTHER))
+                        : step);
+            }
+        } catch (SecretStoreException e) {
+            steps.add(VerificationStep.storeCheck("store checks", Status.WARNING, since(t0), e.getMessage(),
+                    e.remediation().orElse(null), FailureKind.of(e)));
+        } catch (RuntimeException e) {
+            steps.add(VerificationStep.storeCheck("store checks", Status.WARNING, since(t0),
+                    "the provider's checks failed unexpectedly (" + e.getClass().getSimpleName() + ")", null,
+                    FailureKind.OTHER));
+        }
     }
 
     private void deleteStep(SecretName name) {

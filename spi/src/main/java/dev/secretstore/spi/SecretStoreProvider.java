@@ -112,11 +112,36 @@ public interface SecretStoreProvider {
     }
 
     /**
+     * The options {@code secretstore policy <provider>} accepts for {@link #recommendedPolicy(Map)}, e.g. a
+     * tag key, a KMS key ARN or a vault URL. Checked like config fields: unknown options and missing
+     * required ones are refused before {@link #recommendedPolicy(Map)} is called.
+     *
+     * @implSpec The default declares none.
+     * @return the options
+     */
+    default List<ConfigField> policyOptions() {
+        return List.of();
+    }
 
+    /**
+     * The least-privilege setup this provider recommends, as text to print: a policy document, or the
+     * commands that grant the needed roles. Must do no I/O and build no client.
+     *
+     * <pre>{@code
+     * provider.recommendedPolicy(Map.of("tag-key", "AirbyteManaged")).ifPresent(System.out::println);
+     * }</pre>
+     *
+     * @implSpec The default returns empty: the provider has no recommendation to print.
+     * @param options values for {@link #policyOptions()}, already checked
+     * @return the recommendation, or empty
+     */
+    default Optional<String> recommendedPolicy(Map<String, String> options) {
+        return Optional.empty();
+    }
+
+    /**
      * @param capability a capability
-
      * @return whether {@link #capabilities()} contains it
-
      */
     default boolean supports(Capability capability) {
         return capabilities().contains(capability);

@@ -11,6 +11,12 @@ public enum VerificationStepKind {
     READ_BACK("read it back"),
     /** Confirm it carries the managed tag. */
     CONFIRM_TAGS("confirm its tags"),
+    /**
+     * A store-specific check the provider adds after the documented steps (see
+     * {@link SecretStoreSpi#extraVerificationSteps}), e.g. a probe for a policy weaker than recommended.
+     * Such a step carries its own name.
+     */
+    STORE_CHECK("store check"),
     /** Delete it (force). */
     DELETE("delete test secret");
 

@@ -37,6 +37,15 @@ public interface ConformanceFixture extends AutoCloseable {
     FixtureFeature<RequestCounter> requestCounter();
 
     /**
+     * Injects faults (throttling, unavailability, connection resets, latency) into the service behind
+     * {@link #privilegedStore()}; see {@link FaultInjector} for the contract. Without it the kit's fault
+     * tests are reported as skipped with this reason.
+     */
+    default FixtureFeature<FaultInjector> faults() {
+        return FixtureFeature.unsupported("this fixture injects no faults");
+    }
+
+    /**
      * Every credential string the fixture's stores were opened with (keys, passwords, tokens, both the
      * good and the bad ones). None may ever appear in an error message, a {@code toString} or a log line.
      */
