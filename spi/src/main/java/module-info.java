@@ -8,4 +8,5 @@ module dev.secretstore {
     exports dev.secretstore.spi;
 
     uses dev.secretstore.spi.SecretStoreProvider;
+    uses dev.secretstore.spi.SecretStoreDecorator;
 }

@@ -25,5 +25,11 @@ public enum Capability {
     /** {@code list} can filter by name prefix. */
     LIST_BY_PREFIX,
     /** {@code read(name, version)} of a version other than the latest. */
-    READ_SPECIFIC_VERSION
+    READ_SPECIFIC_VERSION,
+    /**
+     * A secret can be created with an expiry time ({@link CreateOptions#expiresAt()}), after which the store
+     * itself deletes it, value and versions, with nothing left to restore. For short-lived credentials, which
+     * then need no sweeper: {@code store.create(name, value, CreateOptions.expiringAt(Instant.now().plus(ttl)))}.
+     */
+    EXPIRY
 }

@@ -29,6 +29,7 @@ public final class SecretMetadata {
     private final Instant createdAt;
     private final Instant updatedAt;
     private final Instant deletionDate;
+    private final Instant expiresAt;
 
     private SecretMetadata(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -38,6 +39,7 @@ public final class SecretMetadata {
         this.createdAt = b.createdAt;
         this.updatedAt = b.updatedAt;
         this.deletionDate = b.deletionDate;
+        this.expiresAt = b.expiresAt;
     }
 
     /**
@@ -57,6 +59,7 @@ public final class SecretMetadata {
         b.createdAt = createdAt;
         b.updatedAt = updatedAt;
         b.deletionDate = deletionDate;
+        b.expiresAt = expiresAt;
         return b;
     }
 
@@ -95,6 +98,11 @@ public final class SecretMetadata {
         return Optional.ofNullable(deletionDate);
     }
 
+    /** @return when the store will delete the secret by itself ({@link Capability#EXPIRY}), if it was given an expiry */
+    public Optional<Instant> expiresAt() {
+        return Optional.ofNullable(expiresAt);
+    }
+
     /**
      * @param tagKey the managed tag key, e.g. {@code "AirbyteManaged"}
      * @return whether the secret carries {@code <tagKey>=true} (value compared ignoring case)
@@ -112,7 +120,8 @@ public final class SecretMetadata {
         SecretMetadata m = (SecretMetadata) o;
         return name.equals(m.name) && nativeId.equals(m.nativeId) && Objects.equals(version, m.version)
                 && tags.equals(m.tags) && Objects.equals(createdAt, m.createdAt)
-                && Objects.equals(updatedAt, m.updatedAt) && Objects.equals(deletionDate, m.deletionDate);
+                && Objects.equals(updatedAt, m.updatedAt) && Objects.equals(deletionDate, m.deletionDate)
+                && Objects.equals(expiresAt, m.expiresAt);
     }
 
     @Override
@@ -125,7 +134,8 @@ public final class SecretMetadata {
         return "SecretMetadata[name=" + name + ", nativeId=" + nativeId + ", version=" + version
                 + ", tags=" + tags + (createdAt == null ? "" : ", createdAt=" + createdAt)
                 + (updatedAt == null ? "" : ", updatedAt=" + updatedAt)
-                + (deletionDate == null ? "" : ", deletionDate=" + deletionDate) + "]";
+                + (deletionDate == null ? "" : ", deletionDate=" + deletionDate)
+                + (expiresAt == null ? "" : ", expiresAt=" + expiresAt) + "]";
     }
 
     /** Builder of {@link SecretMetadata}. */
@@ -137,6 +147,7 @@ public final class SecretMetadata {
         private Instant createdAt;
         private Instant updatedAt;
         private Instant deletionDate;
+        private Instant expiresAt;
 
         private Builder(SecretName name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -226,6 +237,15 @@ public final class SecretMetadata {
          */
         public Builder deletionDate(Instant deletionDate) {
             this.deletionDate = deletionDate;
+            return this;
+        }
+
+        /**
+         * @param expiresAt when the store deletes the secret by itself, may be {@code null}
+         * @return this
+         */
+        public Builder expiresAt(Instant expiresAt) {
+            this.expiresAt = expiresAt;
             return this;
         }
 

@@ -125,6 +125,39 @@ public final class SecretStore implements AutoCloseable {
     }
 
     /**
+     * Creates a secret with the options' user tags and, if given, an expiry after which the store deletes it by
+     * itself ({@link Capability#EXPIRY}).
+     *
+     * <pre>{@code
+     * store.create(name, value, CreateOptions.expiringAt(Instant.now().plus(Duration.ofMinutes(30))));
+     * }</pre>
+     *
+     * @param name    name
+     * @param value   value
+     * @param options user tags and expiry
+     * @return metadata of the new secret
+     * @throws SecretAlreadyExistsException    if it exists
+     * @throws UnsupportedCapabilityException  for an expiry on a store without {@link Capability#EXPIRY}, before any I/O
+     * @throws InvalidRequestException         for an expiry that is not in the future, or a bad name, size or tag
+     */
+    public SecretMetadata create(SecretName name, SecretValue value, CreateOptions options) {
+        Operation op = Operation.CREATE;
+        Objects.requireNonNull(options, "options");
+        checkWrite(op, name, value, options.tags());
+        Optional<java.time.Instant> expiresAt = options.expiresAt();
+        if (expiresAt.isEmpty()) {
+            return call(op, name, value, () -> spi.create(name, value, withManagedTag(options.tags())));
+        }
+        requireCapability(op, name, Capability.EXPIRY);
+        java.time.Instant at = expiresAt.get();
+        if (!at.isAfter(java.time.Instant.now())) {
+            throw new InvalidRequestException(info.name(), op, name, "the expiry time " + at + " is not in the future",
+                    "give an expiry after the current time", null);
+        }
+        return call(op, name, value, () -> spi.create(name, value, withManagedTag(options.tags()), at));
+    }
+
+    /**
      * @param name  name
      * @param value value
      * @return metadata after the write
@@ -364,6 +397,22 @@ public final class SecretStore implements AutoCloseable {
         return call(op, name, () -> spi.restore(name));
     }
 
+    /**
+     * A facet of this store beyond the common API, e.g. the read-through cache's handle:
+     * {@code store.feature(SecretCache.class).ifPresent(c -> c.invalidate(name))}.
+     *
+     * @param type the facet's type
+     * @param <T>  the facet's type
+     * @return the facet, or empty when the store has none of that type
+     */
+    public <T> Optional<T> feature(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (SecretStoreSpi.class.isAssignableFrom(type)) {
+            return Optional.empty(); // the provider's store is never handed out: it would bypass the engine
+        }
+        return spi.feature(type).filter(type::isInstance).filter(f -> !(f instanceof SecretStoreSpi));
+    }
+
     // ---- verify -------------------------------------------------------------------------------
 
     /**
@@ -408,6 +457,11 @@ public final class SecretStore implements AutoCloseable {
             throw new InvalidSecretNameException(info.name(), op, name, "name is " + name.value().length()
                     + " characters; this store allows at most " + limits.maxNameLength(), null, null);
         }
+        // The provider's own naming rules (e.g. a native name length after encoding), still before any I/O.
+        call(op, name, () -> {
+            spi.checkName(name);
+            return null;
+        });
     }
 
     private void checkWrite(Operation op, SecretName name, SecretValue value, Map<String, String> userTags) {

@@ -1,6 +1,7 @@
 package dev.secretstore;
 
 import dev.secretstore.internal.CauseRedaction;
+import dev.secretstore.internal.Decorations;
 import dev.secretstore.internal.ConfigValidator;
 import dev.secretstore.internal.ProviderDiscovery;
 import dev.secretstore.internal.ProviderDiscovery.Installed;
@@ -8,6 +9,7 @@ import dev.secretstore.internal.ProviderRegistry;
 import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
 import dev.secretstore.spi.StoreConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -269,8 +271,11 @@ public final class SecretStores {
         return openWith(installed.provider(), installed.info(), config);
     }
 
-    private static SecretStore openWith(SecretStoreProvider provider, ProviderInfo info, Map<String, ?> config) {
-        List<ConfigProblem> problems = ConfigValidator.validate(provider, config);
+    private static SecretStore openWith(SecretStoreProvider provider, ProviderInfo info, Map<String, ?> rawConfig) {
+        Decorations decorations = Decorations.find(info.configFields(), rawConfig, contextLoader());
+        Map<String, ?> config = decorations.providerConfig();
+        List<ConfigProblem> problems = new ArrayList<>(ConfigValidator.validate(provider, config));
+        problems.addAll(decorations.problems());
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(info.name(), problems);
         }
@@ -295,6 +300,7 @@ public final class SecretStores {
             throw new SecretStoreException(info.name(), Operation.OPEN, null,
                     info.type() + " SecretStore not available: the provider returned no store", null, null);
         }
+        spi = decorations.apply(spi, info.name());
         return new SecretStore(info, provider, spi, ConfigValidator.sensitiveValues(info.configFields(), config));
     }
 

@@ -50,6 +50,25 @@ public final class SecretValue implements Destroyable {
         return new SecretValue(bytes.clone(), false);
     }
 
+    /**
+     * An independent copy: destroying one leaves the other intact (a cache hands out copies and zeroes its
+     * own when it evicts).
+     *
+     * @param value the value to copy
+     * @return a copy with the same bytes and the same text/binary kind
+     * @throws IllegalStateException if {@code value} is destroyed, also when it was destroyed while copied
+     */
+    public static SecretValue copyOf(SecretValue value) {
+        Objects.requireNonNull(value, "value");
+        value.checkAlive();
+        byte[] copy = value.bytes.clone();
+        if (value.destroyed) {
+            Arrays.fill(copy, (byte) 0);
+            throw new IllegalStateException("SecretValue has been destroyed");
+        }
+        return new SecretValue(copy, value.text);
+    }
+
     /** @return whether the value was created from text */
     public boolean isText() {
         return text;

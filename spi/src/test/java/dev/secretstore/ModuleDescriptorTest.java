@@ -37,7 +37,8 @@ class ModuleDescriptorTest {
         assertThat(d.name()).isEqualTo("dev.secretstore");
         assertThat(d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("dev.secretstore", "dev.secretstore.spi");
-        assertThat(d.uses()).containsExactly("dev.secretstore.spi.SecretStoreProvider");
+        assertThat(d.uses()).containsExactlyInAnyOrder("dev.secretstore.spi.SecretStoreProvider",
+                "dev.secretstore.spi.SecretStoreDecorator");
         assertThat(d.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
                 .containsExactly("java.base");
     }

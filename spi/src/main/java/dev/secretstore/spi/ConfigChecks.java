@@ -1,9 +1,11 @@
 package dev.secretstore.spi;
 
 import dev.secretstore.ConfigProblem;
+import dev.secretstore.internal.DidYouMean;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -144,6 +146,22 @@ public final class ConfigChecks {
             return Optional.empty();
         }
         return problem(field, "only allowed with " + conditionField + " " + String.join(" or ", conditionValues));
+    }
+
+    /**
+     * An unknown key inside an object field (e.g. {@code retry}), reported as the facade reports unknown
+     * top-level fields: with the closest known key, or the list of known keys. The key itself is not
+     * repeated beyond the field path given.
+     *
+     * @param field the path to report, e.g. {@code "retry.maxAtempts"}
+     * @param key   the unknown key, e.g. {@code "maxAtempts"}
+     * @param known the keys allowed at that level
+     * @return {@code "<field>: unknown field; did you mean '<known>'?"} or {@code "... expected one of ..."}
+     */
+    public static ConfigProblem unknownField(String field, String key, Collection<String> known) {
+        return ConfigProblem.of(field, DidYouMean.suggest(key, known)
+                .map(s -> "unknown field; did you mean '" + s + "'?")
+                .orElse("unknown field; expected one of " + String.join(", ", known)));
     }
 
     /**

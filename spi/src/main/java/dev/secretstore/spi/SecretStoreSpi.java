@@ -48,6 +48,20 @@ public interface SecretStoreSpi extends AutoCloseable {
     String managedTagKey();
 
     /**
+     * Refuses a name this store cannot hold, before any I/O. The engine calls it for every operation that
+     * takes a name (create, put, read, readAll, describe, find, delete, restore, tag updates), with the
+     * name the user gave, after the portable rules and {@link StoreLimits#maxNameLength()} have passed.
+     *
+     * @implSpec The default accepts every name. A provider whose native names are an encoding of the
+     *     portable one (whose length depends on the characters used) overrides it to try the encoding.
+     * @param name the name
+     * @throws dev.secretstore.InvalidSecretNameException if this store cannot hold the name; the message
+     *     says why (e.g. the longest name that fits), never anything but the name
+     */
+    default void checkName(SecretName name) {
+    }
+
+    /**
      * Creates a secret that must not exist yet.
      *
      * @param name  name
@@ -57,6 +71,26 @@ public interface SecretStoreSpi extends AutoCloseable {
      * @throws dev.secretstore.SecretAlreadyExistsException if it exists (also when scheduled for deletion)
      */
     SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags);
+
+    /**
+     * Creates a secret that must not exist yet and that the store deletes by itself at {@code expiresAt}
+     * ({@link Capability#EXPIRY}). The engine has checked that {@code expiresAt} is in the future and that the
+     * provider declares {@link Capability#EXPIRY}. The expiry must be part of the creation itself (one request
+     * where the store allows it), so that a failure never leaves a secret without its expiry behind.
+     *
+     * @implSpec The default throws {@link UnsupportedCapabilityException} for {@link Capability#EXPIRY}; a provider
+     *     that declares the capability overrides it.
+     * @param name      name
+     * @param value     value
+     * @param tags      tags to set, already including {@code <managedTagKey>=true}
+     * @param expiresAt when the store deletes the secret
+     * @return metadata of the new secret, with {@link SecretMetadata#expiresAt()}
+     * @throws dev.secretstore.SecretAlreadyExistsException if it exists
+     */
+    default SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags,
+            java.time.Instant expiresAt) {
+        throw new UnsupportedCapabilityException(Capability.EXPIRY);
+    }
 
     /**
      * Adds a new version to an existing secret (or overwrites it where the store has no versions).
@@ -166,6 +200,20 @@ public interface SecretStoreSpi extends AutoCloseable {
      */
     default java.time.Duration permissionPropagationWait() {
         return java.time.Duration.ZERO;
+    }
+
+    /**
+     * A user-facing facet of this store, reached through {@link dev.secretstore.SecretStore#feature(Class)}:
+     * for example the cache's invalidation handle when a {@link SecretStoreDecorator} wrapped the store. It
+     * must never be the store itself, which would let users around the engine's rules.
+     *
+     * @implSpec The default has none.
+     * @param type the facet's type
+     * @param <T>  the facet's type
+     * @return the facet, or empty
+     */
+    default <T> Optional<T> feature(Class<T> type) {
+        return Optional.empty();
     }
 
     /** Releases clients and files. The default does nothing. */

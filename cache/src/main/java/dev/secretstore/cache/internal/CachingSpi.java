@@ -1,0 +1,531 @@
+package dev.secretstore.cache.internal;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.secretstore.DeleteOptions;
+import dev.secretstore.ListOptions;
+import dev.secretstore.Page;
+import dev.secretstore.ReadResult;
+import dev.secretstore.Secret;
+import dev.secretstore.SecretMetadata;
+import dev.secretstore.SecretName;
+import dev.secretstore.SecretStoreException;
+import dev.secretstore.SecretValue;
+import dev.secretstore.StoreLimits;
+import dev.secretstore.StoreUnavailableException;
+import dev.secretstore.VerificationStep;
+import dev.secretstore.cache.CacheEvent;
+import dev.secretstore.cache.CacheListener;
+import dev.secretstore.cache.CacheSettings;
+import dev.secretstore.cache.CacheStats;
+import dev.secretstore.cache.SecretCache;
+import dev.secretstore.spi.SecretStoreSpi;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * The read-through cache, below the engine: the engine's rules apply to every call, and every write the
+ * engine passes down invalidates the name at once. Latest-version reads ({@code read} without a version,
+ * {@code readAll}) are cached; reads of a given version, {@code describe} and {@code list} go to the store.
+ *
+ * <p>Freshness is the cache's own ({@code confirmedAt} + ttl), so that a value past its ttl can still be
+ * served for {@code staleIfError} when the store is unavailable; Caffeine bounds size, evicts, expires
+ * entries past ttl + staleIfError, and gives single flight: concurrent misses on a name join one load
+ * (an {@link AsyncCache} holds the pending load as a future, so a batch of misses is one request too).
+ */
+public final class CachingSpi implements SecretStoreSpi {
+
+    private static final System.Logger LOG = System.getLogger(CachingSpi.class.getName());
+
+    private final SecretStoreSpi delegate;
+    private final CacheSettings settings;
+    private final LongSupplier clock;
+    private final long ttlNanos;
+    private final long keepNanos;
+    private final AsyncCache<SecretName, CachedValue> cache;
+    private final List<CacheListener> listeners = new CopyOnWriteArrayList<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder loads = new LongAdder();
+    private final LongAdder evictions = new LongAdder();
+    private final LongAdder staleServed = new LongAdder();
+    private final AtomicBoolean pressureLogged = new AtomicBoolean();
+    private final Handle handle = new Handle();
+
+    /**
+     * @param delegate the provider's store
+     * @param settings size, ttl, staleIfError
+     */
+    public CachingSpi(SecretStoreSpi delegate, CacheSettings settings) {
+        this(delegate, settings, System::nanoTime);
+    }
+
+    CachingSpi(SecretStoreSpi delegate, CacheSettings settings, LongSupplier clock) {
+        this.delegate = delegate;
+        this.settings = settings;
+        this.clock = clock;
+        this.ttlNanos = settings.ttl().toNanos();
+        this.keepNanos = saturatedAdd(ttlNanos, settings.staleIfError().toNanos());
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(settings.maxEntries())
+                .executor(Runnable::run) // eviction work and zeroing happen now, on the caller's thread
+                .ticker(clock::getAsLong)
+                .expireAfter(new KeepFor(keepNanos))
+                .removalListener((SecretName name, CachedValue v, RemovalCause cause) -> removed(name, v, cause))
+                .buildAsync();
+    }
+
+    // ---- cached reads --------------------------------------------------------------------------
+
+    @Override
+    public Secret read(SecretName name, Optional<String> version) {
+        if (version.isPresent()) {
+            return delegate.read(name, version);
+        }
+        for (int tries = 0; tries < 3; tries++) {
+            CachedValue cached = present(name);
+            try {
+                if (cached != null && fresh(cached)) {
+                    hits.increment();
+                    return cached.copy();
+                }
+                misses.increment();
+                return (cached != null ? refresh(cached) : loadOne(name)).copy();
+            } catch (IllegalStateException zeroedWhileCopying) {
+                // evicted between lookup and copy: look again
+            }
+        }
+        return delegate.read(name, Optional.empty());
+    }
+
+    @Override
+    public Map<SecretName, ReadResult> readAll(List<SecretName> names) {
+        Map<SecretName, ReadResult> results = new HashMap<>();
+        Map<SecretName, CachedValue> stale = new LinkedHashMap<>();
+        List<SecretName> absent = new ArrayList<>();
+        for (SecretName name : names) {
+            CachedValue cached = present(name);
+            if (cached != null && fresh(cached)) {
+                try {
+                    results.put(name, ReadResult.of(cached.copy()));
+                    hits.increment();
+                    continue;
+                } catch (IllegalStateException zeroed) {
+                    cached = null;
+                }
+            }
+            misses.increment();
+            if (cached != null) {
+                stale.put(name, cached);
+            } else {
+                absent.add(name);
+            }
+        }
+        if (!stale.isEmpty() || !absent.isEmpty()) {
+            loadBatch(absent, stale, results);
+        }
+        Map<SecretName, ReadResult> ordered = new LinkedHashMap<>();
+        names.forEach(n -> ordered.put(n, results.get(n)));
+        return ordered;
+    }
+
+    private CachedValue present(SecretName name) {
+        CompletableFuture<CachedValue> f = cache.getIfPresent(name);
+        if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
+            return null;
+        }
+        return f.getNow(null);
+    }
+
+    private boolean fresh(CachedValue v) {
+        return clock.getAsLong() - v.confirmedAt < ttlNanos;
+    }
+
+    private CachedValue loadOne(SecretName name) {
+        CompletableFuture<CachedValue> mine = new CompletableFuture<>();
+        CompletableFuture<CachedValue> f = cache.get(name, (k, executor) -> mine);
+        if (f == mine) {
+            loads.increment();
+            try {
+                mine.complete(new CachedValue(delegate.read(name, Optional.empty()), clock.getAsLong()));
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e); // a failed load is dropped by the cache: failures are never cached
+            }
+        }
+        return join(f);
+    }
+
+    /** One store request for every name not fresh; concurrent callers join the loads of the names they share. */
+    private void loadBatch(List<SecretName> absent, Map<SecretName, CachedValue> stale, Map<SecretName, ReadResult> results) {
+        CompletableFuture<Map<SecretName, CachedValue>> mine = new CompletableFuture<>();
+        Set<SecretName> mineToLoad = new LinkedHashSet<>();
+        CompletableFuture<Map<SecretName, CachedValue>> all = absent.isEmpty()
+                ? CompletableFuture.completedFuture(Map.of())
+                : cache.getAll(absent, (keys, executor) -> {
+                    keys.forEach(mineToLoad::add);
+                    return mine;
+                });
+        List<SecretName> batch = new ArrayList<>(stale.keySet());
+        batch.addAll(mineToLoad);
+        Map<SecretName, ReadResult> fetched = Map.of();
+        RuntimeException batchFailure = null;
+        if (!batch.isEmpty()) {
+            loads.increment();
+            try {
+                fetched = delegate.readAll(batch);
+                long now = clock.getAsLong();
+                Map<SecretName, CachedValue> loaded = new HashMap<>();
+                for (SecretName n : mineToLoad) {
+                    ReadResult r = fetched.get(n);
+                    if (r != null && r.secret().isPresent()) {
+                        loaded.put(n, new CachedValue(r.secret().get(), now));
+                    }
+                }
+                mine.complete(loaded);
+            } catch (RuntimeException e) {
+                batchFailure = e;
+                mine.completeExceptionally(e);
+            }
+        }
+        for (Map.Entry<SecretName, CachedValue> e : stale.entrySet()) {
+            results.put(e.getKey(), restale(e.getKey(), e.getValue(), fetched.get(e.getKey()), batchFailure));
+        }
+        Map<SecretName, CachedValue> got;
+        try {
+            got = all.join();
+        } catch (CompletionException e) {
+            if (batchFailure != null) {
+                throw batchFailure;
+            }
+            got = Map.of(); // another caller's batch failed: those names are read below on their own
+        }
+        for (SecretName n : absent) {
+            CachedValue v = got.get(n);
+            ReadResult own = fetched.get(n);
+            if (v != null) {
+                results.put(n, copyOrRead(v));
+            } else if (own != null) {
+                results.put(n, own); // a failure of ours, not cached
+            } else {
+                results.put(n, readOne(n)); // loaded by a concurrent caller, whose read failed
+            }
+        }
+    }
+
+    private ReadResult restale(SecretName name, CachedValue old, ReadResult fresh, RuntimeException batchFailure) {
+        if (fresh != null && fresh.secret().isPresent()) {
+            CachedValue v = new CachedValue(fresh.secret().get(), clock.getAsLong());
+            cache.put(name, CompletableFuture.completedFuture(v));
+            emit(CacheEvent.Kind.RELOADED, name, "read again in a batch");
+            return copyOrRead(v);
+        }
+        SecretStoreException failure = fresh != null ? fresh.failure().orElse(null)
+                : batchFailure instanceof SecretStoreException s ? s : null;
+        if ((failure instanceof StoreUnavailableException) && withinStaleWindow(old)) {
+            return serveStale(name, old, failure);
+        }
+        cache.synchronous().invalidate(name);
+        if (fresh != null) {
+            return fresh;
+        }
+        if (batchFailure != null) {
+            throw batchFailure;
+        }
+        return readOne(name);
+    }
+
+    private ReadResult serveStale(SecretName name, CachedValue old, SecretStoreException failure) {
+        staleServed.increment();
+        emit(CacheEvent.Kind.STALE_SERVED, name, "served a value past its ttl: " + failure.getClass().getSimpleName());
+        return copyOrRead(old);
+    }
+
+    private ReadResult copyOrRead(CachedValue v) {
+        try {
+            return ReadResult.of(v.copy());
+        } catch (IllegalStateException zeroed) {
+            return readOne(v.name);
+        }
+    }
+
+    private ReadResult readOne(SecretName name) {
+        try {
+            return ReadResult.of(read(name, Optional.empty()));
+        } catch (SecretStoreException e) {
+            return ReadResult.failed(name, e);
+        }
+    }
+
+    /**
+     * A value past its ttl: ask the store cheaply whether it changed (describe names the version); read it
+     * again only if it did. One refresh per entry at a time: concurrent readers of it wait for that one.
+     */
+    private CachedValue refresh(CachedValue old) {
+        synchronized (old) {
+            CachedValue current = present(old.name);
+            if (current != null && current != old && fresh(current)) {
+                return current;
+            }
+            if (fresh(old)) {
+                return old;
+            }
+            try {
+                loads.increment();
+                Optional<SecretMetadata> meta = delegate.describe(old.name);
+                if (meta.isPresent() && meta.get().deletionDate().isEmpty()
+                        && meta.get().version().map(old.version::equals).orElse(false)) {
+                    old.confirmedAt = clock.getAsLong();
+                    cache.synchronous().policy().expireVariably()
+                            .ifPresent(p -> p.setExpiresAfter(old.name, Duration.ofNanos(keepNanos)));
+                    emit(CacheEvent.Kind.REFRESHED_UNCHANGED, old.name, "version " + old.version + " unchanged");
+                    return old;
+                }
+                loads.increment();
+                CachedValue v = new CachedValue(delegate.read(old.name, Optional.empty()), clock.getAsLong());
+                cache.put(old.name, CompletableFuture.completedFuture(v));
+                emit(CacheEvent.Kind.RELOADED, old.name, meta.isPresent() ? "a newer version" : "no version to compare");
+                return v;
+            } catch (StoreUnavailableException e) {
+                if (withinStaleWindow(old)) {
+                    staleServed.increment();
+                    emit(CacheEvent.Kind.STALE_SERVED, old.name,
+                            "served a value past its ttl: " + e.getClass().getSimpleName());
+                    return old;
+                }
+                cache.synchronous().invalidate(old.name);
+                throw e;
+            } catch (RuntimeException e) {
+                cache.synchronous().invalidate(old.name); // denied or gone: never keep serving it
+                throw e;
+            }
+        }
+    }
+
+    private boolean withinStaleWindow(CachedValue v) {
+        return clock.getAsLong() - v.confirmedAt < keepNanos;
+    }
+
+    private static CachedValue join(CompletableFuture<CachedValue> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    // ---- writes invalidate at once --------------------------------------------------------------
+
+    @Override
+    public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags) {
+        try {
+            return delegate.create(name, value, tags);
+        } finally {
+            handle.invalidate(name);
+        }
+    }
+
+    @Override
+    public SecretMetadata addVersion(SecretName name, SecretValue value) {
+        try {
+            return delegate.addVersion(name, value);
+        } finally {
+            handle.invalidate(name);
+        }
+    }
+
+    @Override
+    public void updateTags(SecretName name, Map<String, String> tags) {
+        try {
+            delegate.updateTags(name, tags);
+        } finally {
+            handle.invalidate(name);
+        }
+    }
+
+    @Override
+    public void delete(SecretName name, DeleteOptions options) {
+        try {
+            delegate.delete(name, options);
+        } finally {
+            handle.invalidate(name);
+        }
+    }
+
+    @Override
+    public SecretMetadata restore(SecretName name) {
+        try {
+            return delegate.restore(name);
+        } finally {
+            handle.invalidate(name);
+        }
+    }
+
+    // ---- passed through -------------------------------------------------------------------------
+
+    @Override
+    public StoreLimits limits() {
+        return delegate.limits();
+    }
+
+    @Override
+    public String managedTagKey() {
+        return delegate.managedTagKey();
+    }
+
+    @Override
+    public Optional<SecretMetadata> describe(SecretName name) {
+        return delegate.describe(name);
+    }
+
+    @Override
+    public Page<SecretMetadata> list(ListOptions options) {
+        return delegate.list(options);
+    }
+
+    @Override
+    public List<VerificationStep> extraVerificationSteps(SecretName testSecret) {
+        return delegate.extraVerificationSteps(testSecret);
+    }
+
+    @Override
+    public Duration permissionPropagationWait() {
+        return delegate.permissionPropagationWait();
+    }
+
+    @Override
+    public <T> Optional<T> feature(Class<T> type) {
+        if (type.isInstance(handle)) {
+            return Optional.of(type.cast(handle));
+        }
+        return delegate.feature(type);
+    }
+
+    @Override
+    public void close() {
+        try {
+            cache.synchronous().invalidateAll(); // zeroes every value
+        } finally {
+            delegate.close();
+        }
+    }
+
+    // ---- eviction, events ------------------------------------------------------------------------
+
+    private void removed(SecretName name, CachedValue v, RemovalCause cause) {
+        if (v != null) {
+            v.value.destroy();
+        }
+        if (cause == RemovalCause.SIZE) {
+            evictions.increment();
+            if (pressureLogged.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.WARNING, "secretstore cache: " + settings.maxEntries() + " entries reached; "
+                        + "evicting under pressure (raise cache.maxEntries if reads miss often)");
+            }
+            emit(CacheEvent.Kind.EVICTED_UNDER_PRESSURE, name, "maxEntries " + settings.maxEntries() + " reached");
+        }
+    }
+
+    private void emit(CacheEvent.Kind kind, SecretName name, String detail) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        CacheEvent event = new CacheEvent(kind, Optional.ofNullable(name), detail);
+        for (CacheListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException ignored) {
+                // a faulty listener must not break reads
+            }
+        }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    @Override
+    public String toString() {
+        return "CachingSpi[" + settings + ", " + delegate + "]";
+    }
+
+    /** The user's handle, separate from the store so that it cannot be used to bypass the engine. */
+    private final class Handle implements SecretCache {
+        @Override
+        public void invalidate(SecretName name) {
+            cache.synchronous().invalidate(name);
+        }
+
+        @Override
+        public void invalidateAll() {
+            cache.synchronous().invalidateAll();
+        }
+
+        @Override
+        public CacheStats stats() {
+            return new CacheStats(hits.sum(), misses.sum(), loads.sum(), evictions.sum(), staleServed.sum(),
+                    cache.synchronous().estimatedSize());
+        }
+
+        @Override
+        public CacheSettings settings() {
+            return settings;
+        }
+
+        @Override
+        public void addListener(CacheListener listener) {
+            listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        }
+
+        @Override
+        public String toString() {
+            return "SecretCache[" + settings + "]";
+        }
+    }
+
+    /** Entries live ttl + staleIfError at most; a confirmation (describe, unchanged) extends it explicitly. */
+    private static final class KeepFor implements Expiry<SecretName, CachedValue> {
+        private final long nanos;
+
+        KeepFor(long nanos) {
+            this.nanos = nanos;
+        }
+
+        @Override
+        public long expireAfterCreate(SecretName key, CachedValue value, long currentTime) {
+            return nanos;
+        }
+
+        @Override
+        public long expireAfterUpdate(SecretName key, CachedValue value, long currentTime, long currentDuration) {
+            return nanos;
+        }
+
+        @Override
+        public long expireAfterRead(SecretName key, CachedValue value, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}

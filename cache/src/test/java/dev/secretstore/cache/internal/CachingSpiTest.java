@@ -1,0 +1,308 @@
+package dev.secretstore.cache.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.secretstore.AccessDeniedException;
+import dev.secretstore.ReadResult;
+import dev.secretstore.SecretName;
+import dev.secretstore.SecretNotFoundException;
+import dev.secretstore.SecretValue;
+import dev.secretstore.StoreUnavailableException;
+import dev.secretstore.cache.CacheEvent;
+import dev.secretstore.cache.CacheSettings;
+import dev.secretstore.cache.SecretCache;
+import dev.secretstore.spi.SecretStoreSpi;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("the read-through cache")
+class CachingSpiTest {
+
+    private final CountingStore store = new CountingStore();
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final List<CacheEvent> events = new CopyOnWriteArrayList<>();
+
+    private CachingSpi cached(CacheSettings settings) {
+        CachingSpi spi = new CachingSpi(store, settings, now::get);
+        handle(spi).addListener(events::add);
+        return spi;
+    }
+
+    private static SecretCache handle(CachingSpi spi) {
+        return spi.feature(SecretCache.class).orElseThrow();
+    }
+
+    private void advance(Duration d) {
+        now.addAndGet(d.toNanos());
+    }
+
+    private static SecretName n(String name) {
+        return SecretName.of(name);
+    }
+
+    private static String text(CachingSpi spi, String name) {
+        return spi.read(n(name), Optional.empty()).value().text();
+    }
+
+    @Test
+    @DisplayName("a second read within the ttl asks the store nothing; after the ttl an unchanged version costs one describe")
+    void ttlAndVersionAwareRefresh() {
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.builder().ttl(Duration.ofMinutes(5)).build());
+        assertThat(text(spi, "a")).isEqualTo("v1");
+        assertThat(text(spi, "a")).isEqualTo("v1");
+        assertThat(store.requests()).isEqualTo(1);
+
+        advance(Duration.ofMinutes(5).plusSeconds(30));
+        assertThat(text(spi, "a")).isEqualTo("v1");
+        assertThat(store.describes.get()).isEqualTo(1);
+        assertThat(store.reads.get()).isEqualTo(1);
+        assertThat(events).extracting(CacheEvent::kind).contains(CacheEvent.Kind.REFRESHED_UNCHANGED);
+
+        assertThat(text(spi, "a")).isEqualTo("v1");
+        assertThat(store.requests()).as("confirmed again: fresh for another ttl").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("after the ttl a new version elsewhere is read again")
+    void newVersionIsReadAgain() {
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.defaults());
+        assertThat(text(spi, "a")).isEqualTo("v1");
+        store.set("a", "v2");
+        assertThat(text(spi, "a")).as("within the ttl the cached value is served").isEqualTo("v1");
+        advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertThat(text(spi, "a")).isEqualTo("v2");
+        assertThat(events).extracting(CacheEvent::kind).contains(CacheEvent.Kind.RELOADED);
+    }
+
+    @Test
+    @DisplayName("invalidate and writes through the store drop the value at once, and zero it")
+    void invalidation() {
+        store.set("a", "v1");
+        store.set("b", "v1");
+        CachingSpi spi = cached(CacheSettings.defaults());
+        text(spi, "a");
+        text(spi, "b");
+        SecretValue heldForA = store.handedOut.get(0);
+        handle(spi).invalidate(n("a"));
+        assertThat(heldForA.isDestroyed()).isTrue();
+        text(spi, "a");
+        assertThat(store.reads.get()).isEqualTo(3);
+
+        spi.addVersion(n("b"), SecretValue.ofText("v2"));
+        assertThat(text(spi, "b")).isEqualTo("v2");
+        handle(spi).invalidateAll();
+        assertThat(store.handedOut).allSatisfy(v -> assertThat(v.isDestroyed()).isTrue());
+    }
+
+    @Test
+    @DisplayName("values handed to callers are copies: destroying one leaves the cache intact")
+    void callersGetCopies() {
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.defaults());
+        spi.read(n("a"), Optional.empty()).value().destroy();
+        assertThat(text(spi, "a")).isEqualTo("v1");
+        assertThat(store.reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("16 threads missing the same name at once make one request (single flight)")
+    void singleFlight() throws Exception {
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.defaults());
+        store.stall = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> text(spi, "a")));
+            }
+            Thread.sleep(200); // let every thread reach the pending load (the assertion holds either way)
+            store.stall.countDown();
+            for (Future<String> f : results) {
+                assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo("v1");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a miss storm over readAll: 16 threads, the same 100 names, one request per distinct name")
+    void missStormOverReadAll() throws Exception {
+        List<SecretName> names = IntStream.range(0, 100).mapToObj(i -> "s" + i).map(SecretName::of).toList();
+        names.forEach(name -> store.set(name.value(), "v-" + name.value()));
+        CachingSpi spi = cached(CacheSettings.defaults());
+        store.stall = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Map<SecretName, ReadResult>>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> spi.readAll(names)));
+            }
+            Thread.sleep(200);
+            store.stall.countDown();
+            for (Future<Map<SecretName, ReadResult>> f : results) {
+                Map<SecretName, ReadResult> r = f.get(10, TimeUnit.SECONDS);
+                assertThat(r).hasSize(100);
+                names.forEach(name -> assertThat(r.get(name).secret().orElseThrow().value().text())
+                        .isEqualTo("v-" + name.value()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.batchedNames.get() + store.reads.get()).as("names requested from the store").isEqualTo(100);
+    }
+
+    @Test
+    @DisplayName("readAll serves fresh names from the cache and asks the store once for the rest")
+    void readAllMixesHitsAndOneBatch() {
+        store.set("a", "1");
+        store.set("b", "2");
+        store.set("c", "3");
+        CachingSpi spi = cached(CacheSettings.defaults());
+        text(spi, "a");
+        Map<SecretName, ReadResult> r = spi.readAll(List.of(n("a"), n("b"), n("c"), n("missing")));
+        assertThat(r.keySet()).containsExactly(n("a"), n("b"), n("c"), n("missing"));
+        assertThat(r.get(n("missing")).failure()).containsInstanceOf(SecretNotFoundException.class);
+        assertThat(store.batches.get()).isEqualTo(1);
+        assertThat(store.batchedNames.get()).isEqualTo(3);
+        spi.readAll(List.of(n("a"), n("b"), n("c")));
+        assertThat(store.batches.get()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("denials and not-found are never cached: the next read asks again")
+    void failuresAreNotCached() {
+        CachingSpi spi = cached(CacheSettings.defaults());
+        store.failure = name -> new AccessDeniedException("test", null, name, "denied", null, null);
+        assertThatThrownBy(() -> text(spi, "a")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> text(spi, "a")).isInstanceOf(AccessDeniedException.class);
+        assertThat(store.reads.get()).isEqualTo(2);
+        store.failure = name -> null;
+        assertThatThrownBy(() -> text(spi, "a")).isInstanceOf(SecretNotFoundException.class);
+        store.set("a", "v1");
+        assertThat(text(spi, "a")).isEqualTo("v1");
+        assertThat(store.reads.get()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("a denial while refreshing drops the cached value instead of serving it")
+    void denialOnRefreshDropsTheValue() {
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.defaults());
+        text(spi, "a");
+        advance(Duration.ofMinutes(5).plusSeconds(30));
+        store.failure = name -> new AccessDeniedException("test", null, name, "denied", null, null);
+        assertThatThrownBy(() -> text(spi, "a")).isInstanceOf(AccessDeniedException.class);
+        store.failure = name -> null;
+        text(spi, "a");
+        assertThat(store.reads.get()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("while the store is unavailable a value past its ttl is served for staleIfError, with an event; then the failure")
+    void staleOnError() {
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.builder().ttl(Duration.ofMinutes(5)).staleIfError(Duration.ofMinutes(2)).build());
+        text(spi, "a");
+        store.failure = name -> new StoreUnavailableException("down");
+        advance(Duration.ofMinutes(5).plusSeconds(30));
+        assertThat(text(spi, "a")).isEqualTo("v1");
+        assertThat(events).extracting(CacheEvent::kind).contains(CacheEvent.Kind.STALE_SERVED);
+        assertThat(handle(spi).stats().staleServed()).isEqualTo(1);
+        assertThat(spi.readAll(List.of(n("a"))).get(n("a")).secret()).isPresent();
+
+        advance(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> text(spi, "a")).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
+    @DisplayName("the size bound holds; evictions are counted, zero the value, and say so in an event")
+    void boundedSize() {
+        CachingSpi spi = cached(CacheSettings.builder().maxEntries(10).build());
+        for (int i = 0; i < 50; i++) {
+            store.set("s" + i, "v" + i);
+            text(spi, "s" + i);
+        }
+        SecretCache cache = handle(spi);
+        assertThat(cache.stats().size()).isLessThanOrEqualTo(10);
+        assertThat(cache.stats().evictions()).isGreaterThanOrEqualTo(40);
+        assertThat(events).extracting(CacheEvent::kind).contains(CacheEvent.Kind.EVICTED_UNDER_PRESSURE);
+        long zeroed = store.handedOut.stream().filter(SecretValue::isDestroyed).count();
+        assertThat(zeroed).isEqualTo(cache.stats().evictions());
+    }
+
+    @Test
+    @DisplayName("reads of a given version, describe and list go to the store")
+    void versionedReadsPassThrough() {
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.defaults());
+        spi.read(n("a"), Optional.of("1"));
+        spi.read(n("a"), Optional.of("1"));
+        spi.describe(n("a"));
+        assertThat(store.reads.get()).isEqualTo(2);
+        assertThat(store.describes.get()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("closing the store zeroes every cached value")
+    void closeZeroes() {
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.defaults());
+        text(spi, "a");
+        spi.close();
+        assertThat(store.handedOut).allSatisfy(v -> assertThat(v.isDestroyed()).isTrue());
+    }
+
+    @Test
+    @DisplayName("no event or toString carries a value")
+    void noValueInEventsOrToString() {
+        store.set("a", "canary-value-123");
+        CachingSpi spi = cached(CacheSettings.builder().maxEntries(1).build());
+        text(spi, "a");
+        store.set("b", "canary-value-123");
+        text(spi, "b");
+        assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.toString()).doesNotContain("canary"));
+        assertThat(spi.toString() + handle(spi)).doesNotContain("canary");
+    }
+
+    @Test
+    @DisplayName("it overrides every SecretStoreSpi method, so a method the SPI gains later is never silently skipped")
+    void delegatesEverySpiMethod() {
+        List<String> missing = new ArrayList<>();
+        for (Method m : SecretStoreSpi.class.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            try {
+                Method own = CachingSpi.class.getMethod(m.getName(), m.getParameterTypes());
+                if (own.getDeclaringClass() != CachingSpi.class) {
+                    missing.add(m.getName() + Arrays.toString(m.getParameterTypes()));
+                }
+            } catch (NoSuchMethodException e) {
+                missing.add(m.getName());
+            }
+        }
+        assertThat(missing).as("SPI methods the cache does not override (it must delegate or cache each)").isEmpty();
+    }
+}
