@@ -4,6 +4,8 @@ import dev.secretstore.ConfigField;
 import dev.secretstore.ConfigProblem;
 import dev.secretstore.spi.ConfigChecks;
 import dev.secretstore.spi.StoreConfig;
+import dev.secretstore.support.config.CloudConfigChecks;
+import dev.secretstore.support.retry.RetrySettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,7 +34,7 @@ public final class AzureConfig {
     public static final String ON_SOFT_DELETED_NAME = "onSoftDeletedName";
     public static final String READ_CONCURRENCY = "readConcurrency";
     public static final String VERIFY_PROPAGATION_WAIT = "verifyPropagationWait";
-    public static final String RETRY = "retry";
+    public static final String RETRY = RetrySettings.FIELD;
 
     public static final String SERVICE_PRINCIPAL = "SERVICE_PRINCIPAL";
     public static final String WORKLOAD_IDENTITY = "WORKLOAD_IDENTITY";
@@ -45,7 +46,6 @@ public final class AzureConfig {
     public static final int MAX_READ_CONCURRENCY = 64;
     public static final String DEFAULT_PROPAGATION_WAIT = "PT2M";
     private static final Duration MAX_PROPAGATION_WAIT = Duration.ofMinutes(30);
-    private static final List<String> RETRY_KEYS = List.of("maxAttempts", "initialBackoff", "maxBackoff", "maxElapsed");
 
     private AzureConfig() {
     }
@@ -85,9 +85,7 @@ public final class AzureConfig {
                 ConfigField.builder(VERIFY_PROPAGATION_WAIT).defaultValue(DEFAULT_PROPAGATION_WAIT)
                         .description("how long verify waits for a new role assignment to propagate before it "
                                 + "reports denial (ISO-8601 duration)").build(),
-                ConfigField.builder(RETRY).type(ConfigField.Type.OBJECT)
-                        .description("{maxAttempts, initialBackoff, maxBackoff, maxElapsed}: the retry policy for "
-                                + "throttling and unavailability").build());
+                RetrySettings.configField());
     }
 
     /** Cross-field rules; never echoes a value. */
@@ -95,8 +93,8 @@ public final class AzureConfig {
         List<ConfigProblem> problems = new ArrayList<>();
         String authType = c.string(AUTH_TYPE).orElse(SERVICE_PRINCIPAL);
         c.string(VAULT_URL).ifPresent(url -> vaultUrlProblem(url).ifPresent(problems::add));
-        ConfigChecks.guid(TENANT_ID, c.string(TENANT_ID).orElse(null)).ifPresent(problems::add);
-        ConfigChecks.guid(CLIENT_ID, c.string(CLIENT_ID).orElse(null)).ifPresent(problems::add);
+        CloudConfigChecks.guid(c, TENANT_ID).ifPresent(problems::add);
+        CloudConfigChecks.guid(c, CLIENT_ID).ifPresent(problems::add);
         if (authType.equals(SERVICE_PRINCIPAL)) {
             if (c.string(CLIENT_SECRET).filter(s -> !s.isBlank()).isEmpty()) {
                 problems.add(ConfigProblem.of(CLIENT_SECRET, "required for the service principal (auth_type absent or "
@@ -134,7 +132,7 @@ public final class AzureConfig {
         });
         c.string(VERIFY_PROPAGATION_WAIT).ifPresent(w -> durationProblem(VERIFY_PROPAGATION_WAIT, w, MAX_PROPAGATION_WAIT)
                 .ifPresent(problems::add));
-        c.raw(RETRY).ifPresent(r -> retryProblems(r, problems));
+        problems.addAll(RetrySettings.validate(c));
         return problems;
     }
 
@@ -173,37 +171,12 @@ public final class AzureConfig {
         }
     }
 
-    private static void retryProblems(Object raw, List<ConfigProblem> problems) {
-        if (!(raw instanceof Map)) {
-            problems.add(ConfigProblem.of(RETRY, "expected an object {maxAttempts, initialBackoff, maxBackoff, maxElapsed}"));
-            return;
-        }
-        Map<?, ?> m = (Map<?, ?>) raw;
-        for (Object key : m.keySet()) {
-            if (!RETRY_KEYS.contains(String.valueOf(key))) {
-                problems.add(ConfigProblem.of(RETRY + "." + key, "unknown field; expected one of " + RETRY_KEYS));
-            }
-        }
-        Object attempts = m.get("maxAttempts");
-        if (attempts != null) {
-            Optional<Integer> n = StoreConfig.parseInteger(String.valueOf(attempts));
-            if (n.isEmpty() || n.get() < 1 || n.get() > 20) {
-                problems.add(ConfigProblem.of(RETRY + ".maxAttempts", "expected an integer from 1 to 20"));
-            }
-        }
-        for (String key : List.of("initialBackoff", "maxBackoff", "maxElapsed")) {
-            if (m.get(key) != null) {
-                durationProblem(RETRY + "." + key, String.valueOf(m.get(key)), Duration.ofMinutes(10))
-                        .ifPresent(problems::add);
-            }
-        }
-    }
 
     /** The validated settings of one store. {@code toString} names no credential. */
     public record Settings(String authType, URI vaultUrl, String tenantId, String clientId, String clientSecret,
                            Optional<Path> tokenFile, String tagKey, String authorityHost,
                            Optional<Path> caCertificateFile, SoftDeletedName onSoftDeletedName, int readConcurrency,
-                           Duration propagationWait, InterimRetry retry) {
+                           Duration propagationWait, RetrySettings retry) {
 
         public static Settings from(StoreConfig c) {
             String tokenFile = c.string(TOKEN_FILE).orElse(System.getenv(TOKEN_FILE_ENV));
@@ -221,7 +194,7 @@ public final class AzureConfig {
                     SoftDeletedName.valueOf(c.string(ON_SOFT_DELETED_NAME).orElse("FAIL").toUpperCase(Locale.ROOT)),
                     c.integer(READ_CONCURRENCY).orElse(DEFAULT_READ_CONCURRENCY),
                     Duration.parse(c.string(VERIFY_PROPAGATION_WAIT).orElse(DEFAULT_PROPAGATION_WAIT).trim()),
-                    InterimRetry.from(c.raw(RETRY)));
+                    RetrySettings.from(c));
         }
 
         public boolean workloadIdentity() {

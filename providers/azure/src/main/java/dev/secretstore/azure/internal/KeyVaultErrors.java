@@ -10,14 +10,13 @@ import dev.secretstore.SecretNotFoundException;
 import dev.secretstore.SecretStoreException;
 import dev.secretstore.StoreUnavailableException;
 import dev.secretstore.ThrottledException;
+import dev.secretstore.support.errors.RetryAfter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -57,6 +56,24 @@ final class KeyVaultErrors {
         return code.find() ? Optional.of(code.group(1)) : Optional.empty();
     }
 
+    /** The same failure without an operation, for the engine to name the user's. */
+    static StoreUnavailableException withoutOperation(StoreUnavailableException e) {
+        if (e.operation().isEmpty()) {
+            return e;
+        }
+        SecretName name = e.secretName().orElse(null);
+        String remediation = e.remediation().orElse(null);
+        StoreUnavailableException copy = e instanceof ThrottledException
+                ? new ThrottledException(e.provider(), null, name, e.detail(), remediation, e.getCause(),
+                        e.retryAfter().orElse(null))
+                : new StoreUnavailableException(e.provider(), null, name, e.detail(), remediation, e.getCause(),
+                        e.retryAfter().orElse(null));
+        for (Throwable s : e.getSuppressed()) {
+            copy.addSuppressed(s);
+        }
+        return copy;
+    }
+
     static int status(HttpResponseException e) {
         return e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
     }
@@ -70,6 +87,12 @@ final class KeyVaultErrors {
     SecretStoreException map(RuntimeException e, SecretName name) {
         if (e instanceof SecretStoreException) {
             return (SecretStoreException) e;
+        }
+        if (mentions(e, "not configured to acquire tokens for tenant")) {
+            // The vault's challenge named another tenant than tenantId: the SDK refuses before asking Entra.
+            return new AuthenticationFailedException(PROVIDER, null, name, "the vault belongs to another tenant than "
+                    + "tenantId " + settings.tenantId(), "set tenantId to the vault's tenant (the Directory (tenant) ID "
+                    + "of the subscription the vault is in), and register the application there", null);
         }
         Optional<Integer> aadsts = aadstsCode(e);
         if (aadsts.isPresent()) {
@@ -221,6 +244,15 @@ final class KeyVaultErrors {
                         + "right, check DNS, firewalls and the vault's networking settings (private endpoint)", null);
     }
 
+    private static boolean mentions(Throwable e, String text) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isTokenFileFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
@@ -242,21 +274,7 @@ final class KeyVaultErrors {
     }
 
     static Optional<Duration> retryAfter(HttpResponseException http) {
-        String value = http.getResponse().getHeaderValue("Retry-After");
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (RuntimeException notDate) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.parse(http.getResponse().getHeaderValue("Retry-After"));
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -9,6 +9,7 @@ import dev.secretstore.DeleteOptions;
 import dev.secretstore.InvalidRequestException;
 import dev.secretstore.ListOptions;
 import dev.secretstore.NotManagedException;
+import dev.secretstore.Operation;
 import dev.secretstore.Page;
 import dev.secretstore.ReadResult;
 import dev.secretstore.Secret;
@@ -22,6 +23,9 @@ import dev.secretstore.StoreLimits;
 import dev.secretstore.StoreUnavailableException;
 import dev.secretstore.VerificationStep;
 import dev.secretstore.spi.SecretStoreSpi;
+import dev.secretstore.support.names.NameCodec;
+import dev.secretstore.support.names.NameCodecs;
+import dev.secretstore.support.retry.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,9 +54,10 @@ public final class KeyVaultStore implements SecretStoreSpi {
     /** Text values carry this content type; foreign secrets without one are read as text too. */
     static final String TEXT_CONTENT_TYPE = "text/plain; charset=utf-8";
     /** Key Vault: at most 25 KB per value, 15 tags, 512-character tag names, 256-character tag values. */
+    static final NameCodec NAMES = NameCodecs.azure();
     static final StoreLimits LIMITS = StoreLimits.builder()
             .maxValueBytes(25_600)
-            .maxNameLength(KeyVaultNames.MAX_NATIVE_LENGTH)
+            .maxNameLength(NAMES.maxPortableLength())
             .maxTags(15)
             .maxTagKeyLength(512)
             .maxTagValueLength(256)
@@ -62,6 +67,7 @@ public final class KeyVaultStore implements SecretStoreSpi {
     private final SecretClient client;
     private final KeyVaultErrors errors;
     private final DeletionWaiter waiter;
+    private final RetryPolicy retry;
     private final Object poolLock = new Object();
     private ExecutorService readPool;
 
@@ -70,6 +76,7 @@ public final class KeyVaultStore implements SecretStoreSpi {
         this.client = client;
         this.errors = new KeyVaultErrors(settings);
         this.waiter = new DeletionWaiter(Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(60));
+        this.retry = RetryPolicy.create(KeyVaultErrors.PROVIDER, settings.retry());
     }
 
     /** Opens a store: builds the client only; the first request is made by the first operation. */
@@ -87,6 +94,12 @@ public final class KeyVaultStore implements SecretStoreSpi {
         return settings.tagKey();
     }
 
+    /** Key Vault names are an encoding whose length depends on the characters: refuse what does not fit. */
+    @Override
+    public void checkName(SecretName name) {
+        NAMES.encode(name);
+    }
+
     @Override
     public Duration permissionPropagationWait() {
         return settings.propagationWait();
@@ -100,13 +113,13 @@ public final class KeyVaultStore implements SecretStoreSpi {
      */
     @Override
     public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags) {
-        String nativeName = KeyVaultNames.encode(name);
-        if (latest(name, nativeName).isPresent()) {
+        String nativeName = NAMES.encode(name);
+        if (latest(Operation.CREATE, name, nativeName).isPresent()) {
             throw new SecretAlreadyExistsException(KeyVaultErrors.PROVIDER, null, name,
                     "the vault holds a secret named " + nativeName + " (Key Vault names are case-insensitive)", null, null);
         }
         try {
-            return set(name, nativeName, value, tags);
+            return set(Operation.CREATE, name, nativeName, value, tags);
         } catch (SecretAlreadyExistsException conflict) {
             return createOverSoftDeleted(name, nativeName, value, tags);
         }
@@ -114,32 +127,32 @@ public final class KeyVaultStore implements SecretStoreSpi {
 
     @Override
     public SecretMetadata addVersion(SecretName name, SecretValue value) {
-        String nativeName = KeyVaultNames.encode(name);
-        SecretProperties current = latest(name, nativeName).orElseThrow(() -> notFound(name));
-        return set(name, nativeName, value, tagsOf(current));
+        String nativeName = NAMES.encode(name);
+        SecretProperties current = latest(Operation.PUT, name, nativeName).orElseThrow(() -> notFound(name));
+        return set(Operation.PUT, name, nativeName, value, tagsOf(current));
     }
 
     @Override
     public void updateTags(SecretName name, Map<String, String> tags) {
-        String nativeName = KeyVaultNames.encode(name);
-        SecretProperties current = latest(name, nativeName).orElseThrow(() -> notFound(name));
+        String nativeName = NAMES.encode(name);
+        SecretProperties current = latest(Operation.PUT, name, nativeName).orElseThrow(() -> notFound(name));
         Map<String, String> merged = new HashMap<>(tagsOf(current));
         merged.putAll(tags);
         current.setTags(merged);
-        call(name, () -> client.updateSecretProperties(current));
+        call(Operation.PUT, name, () -> client.updateSecretProperties(current));
     }
 
-    private SecretMetadata set(SecretName name, String nativeName, SecretValue value, Map<String, String> tags) {
+    private SecretMetadata set(Operation op, SecretName name, String nativeName, SecretValue value, Map<String, String> tags) {
         KeyVaultSecret secret = new KeyVaultSecret(nativeName, value.text());
         secret.setProperties(new SecretProperties().setContentType(TEXT_CONTENT_TYPE).setTags(new HashMap<>(tags)));
-        KeyVaultSecret written = call(name, () -> client.setSecret(secret));
+        KeyVaultSecret written = call(op, name, () -> client.setSecret(secret));
         return metadata(name, written.getProperties());
     }
 
     /** The name is held by a soft-deleted secret: the config decides; someone else's secret is never touched. */
     private SecretMetadata createOverSoftDeleted(SecretName name, String nativeName, SecretValue value,
                                                  Map<String, String> tags) {
-        Optional<DeletedSecret> deleted = deleted(name, nativeName);
+        Optional<DeletedSecret> deleted = deleted(Operation.CREATE, name, nativeName);
         if (deleted.isEmpty()) {
             // 409 without a soft-deleted secret: being deleted or recovered right now; the caller may retry.
             throw new StoreUnavailableException(KeyVaultErrors.PROVIDER, null, name,
@@ -156,13 +169,14 @@ public final class KeyVaultStore implements SecretStoreSpi {
         }
         switch (settings.onSoftDeletedName()) {
             case RECOVER:
-                recover(name, nativeName);
-                Map<String, String> merged = new HashMap<>(tagsOf(latest(name, nativeName).orElseThrow(() -> notFound(name))));
+                recover(Operation.CREATE, name, nativeName);
+                Map<String, String> merged = new HashMap<>(tagsOf(latest(Operation.CREATE, name, nativeName)
+                        .orElseThrow(() -> notFound(name))));
                 merged.putAll(tags);
-                return set(name, nativeName, value, merged);
+                return set(Operation.CREATE, name, nativeName, value, merged);
             case PURGE:
-                purge(name, nativeName);
-                return set(name, nativeName, value, tags);
+                purge(Operation.CREATE, name, nativeName);
+                return set(Operation.CREATE, name, nativeName, value, tags);
             default:
                 throw new SecretAlreadyExistsException(KeyVaultErrors.PROVIDER, null, name, "the name is held by a "
                         + "soft-deleted secret (the vault keeps deleted secrets for its retention period)", remedy, null);
@@ -178,22 +192,22 @@ public final class KeyVaultStore implements SecretStoreSpi {
      */
     @Override
     public Optional<SecretMetadata> describe(SecretName name) {
-        String nativeName = KeyVaultNames.encode(name);
-        Optional<SecretProperties> latest = latest(name, nativeName);
+        String nativeName = NAMES.encode(name);
+        Optional<SecretProperties> latest = latest(Operation.DESCRIBE, name, nativeName);
         if (latest.isPresent()) {
             return Optional.of(metadata(name, latest.get()));
         }
         if (settings.onSoftDeletedName() != AzureConfig.SoftDeletedName.FAIL) {
             return Optional.empty();
         }
-        return deleted(name, nativeName).map(d -> metadata(name, d.getProperties()).toBuilder()
+        return deleted(Operation.DESCRIBE, name, nativeName).map(d -> metadata(name, d.getProperties()).toBuilder()
                 .deletionDate(d.getDeletedOn() == null ? Instant.now() : d.getDeletedOn().toInstant()).build());
     }
 
     @Override
     public Secret read(SecretName name, Optional<String> version) {
-        String nativeName = KeyVaultNames.encode(name);
-        KeyVaultSecret secret = call(name, () -> client.getSecret(nativeName, version.orElse(null)));
+        String nativeName = NAMES.encode(name);
+        KeyVaultSecret secret = call(Operation.READ, name, () -> client.getSecret(nativeName, version.orElse(null)));
         SecretProperties p = secret.getProperties();
         return new Secret(name, p.getVersion(), SecretValue.ofText(secret.getValue()),
                 p.getCreatedOn() == null ? null : p.getCreatedOn().toInstant());
@@ -245,10 +259,10 @@ public final class KeyVaultStore implements SecretStoreSpi {
         int skip = token.skip();
         while (true) {
             String current = vaultToken;
-            PagedResponse<SecretProperties> page = call(null, () -> firstPage(current));
+            PagedResponse<SecretProperties> page = call(Operation.LIST, null, () -> firstPage(current));
             List<SecretMetadata> matching = new ArrayList<>();
             for (SecretProperties p : page.getValue()) {
-                Optional<SecretName> decoded = KeyVaultNames.decode(p.getName());
+                Optional<SecretName> decoded = NAMES.decode(p.getName());
                 if (decoded.isPresent() && options.prefix().map(decoded.get().value()::startsWith).orElse(true)) {
                     matching.add(metadata(decoded.get(), p));
                 }
@@ -284,19 +298,19 @@ public final class KeyVaultStore implements SecretStoreSpi {
 
     @Override
     public void delete(SecretName name, DeleteOptions options) {
-        String nativeName = KeyVaultNames.encode(name);
-        Optional<SecretProperties> latest = latest(name, nativeName);
+        String nativeName = NAMES.encode(name);
+        Optional<SecretProperties> latest = latest(Operation.DELETE, name, nativeName);
         if (options.recoveryWindow().isPresent()) {
             checkRecoveryWindow(name, options.recoveryWindow().get(), latest);
         }
         if (latest.isPresent()) {
-            call(name, () -> client.beginDeleteSecret(nativeName));
-            waiter.await(name, "the deletion", () -> deleted(name, nativeName).isPresent());
-        } else if (!options.isForce() || deleted(name, nativeName).isEmpty()) {
+            call(Operation.DELETE, name, () -> client.beginDeleteSecret(nativeName));
+            waiter.await(name, "the deletion", () -> deleted(Operation.DELETE, name, nativeName).isPresent());
+        } else if (!options.isForce() || deleted(Operation.DELETE, name, nativeName).isEmpty()) {
             throw notFound(name);
         }
         if (options.isForce()) {
-            purge(name, nativeName);
+            purge(Operation.DELETE, name, nativeName);
         }
     }
 
@@ -315,29 +329,29 @@ public final class KeyVaultStore implements SecretStoreSpi {
 
     @Override
     public SecretMetadata restore(SecretName name) {
-        String nativeName = KeyVaultNames.encode(name);
-        DeletedSecret deleted = deleted(name, nativeName).orElseThrow(() -> new SecretNotFoundException(
+        String nativeName = NAMES.encode(name);
+        DeletedSecret deleted = deleted(Operation.RESTORE, name, nativeName).orElseThrow(() -> new SecretNotFoundException(
                 KeyVaultErrors.PROVIDER, null, name, "no soft-deleted secret of this name in the vault",
                 "a purged secret cannot be restored", null));
         if (!isManaged(deleted.getProperties())) {
             throw new NotManagedException(KeyVaultErrors.PROVIDER, null, name, "the soft-deleted secret does not carry "
                     + settings.tagKey() + "=true", "secretstore restores only the secrets it manages", null);
         }
-        recover(name, nativeName);
+        recover(Operation.RESTORE, name, nativeName);
         return describe(name).orElseThrow(() -> notFound(name));
     }
 
-    private void recover(SecretName name, String nativeName) {
-        call(name, () -> client.beginRecoverDeletedSecret(nativeName));
-        waiter.await(name, "the recovery", () -> latest(name, nativeName).isPresent());
+    private void recover(Operation op, SecretName name, String nativeName) {
+        call(op, name, () -> client.beginRecoverDeletedSecret(nativeName));
+        waiter.await(name, "the recovery", () -> latest(op, name, nativeName).isPresent());
     }
 
-    private void purge(SecretName name, String nativeName) {
-        call(name, () -> {
+    private void purge(Operation op, SecretName name, String nativeName) {
+        call(op, name, () -> {
             client.purgeDeletedSecret(nativeName);
             return null;
         });
-        waiter.await(name, "the purge", () -> deleted(name, nativeName).isEmpty());
+        waiter.await(name, "the purge", () -> deleted(op, name, nativeName).isEmpty());
     }
 
     // ---- verify ---------------------------------------------------------------------------------
@@ -351,7 +365,7 @@ public final class KeyVaultStore implements SecretStoreSpi {
             String token = null;
             do {
                 String current = token;
-                PagedResponse<SecretProperties> page = call(null, () -> firstPage(current));
+                PagedResponse<SecretProperties> page = call(Operation.VERIFY, null, () -> firstPage(current));
                 page.getValue().forEach(p -> {
                     if (!isManaged(p)) {
                         unmanaged.incrementAndGet();
@@ -402,30 +416,56 @@ public final class KeyVaultStore implements SecretStoreSpi {
         }
     }
 
-    private Optional<SecretProperties> latest(SecretName name, String nativeName) {
-        return optional(name, () -> client.getSecret(nativeName).getProperties());
+    private Optional<SecretProperties> latest(Operation op, SecretName name, String nativeName) {
+        return optional(op, name, () -> client.getSecret(nativeName).getProperties());
     }
 
-    private Optional<DeletedSecret> deleted(SecretName name, String nativeName) {
-        return optional(name, () -> client.getDeletedSecret(nativeName));
+    private Optional<DeletedSecret> deleted(Operation op, SecretName name, String nativeName) {
+        return optional(op, name, () -> client.getDeletedSecret(nativeName));
     }
 
-    private <T> Optional<T> optional(SecretName name, Supplier<T> call) {
+    private <T> Optional<T> optional(Operation op, SecretName name, Supplier<T> call) {
         try {
-            return Optional.of(call(name, call));
+            return Optional.of(call(op, name, call));
         } catch (SecretNotFoundException absent) {
             return Optional.empty();
         }
     }
 
-    private <T> T call(SecretName name, Supplier<T> call) {
-        return settings.retry().call(() -> {
-            try {
-                return call.get();
-            } catch (RuntimeException e) {
-                throw errors.map(e, name);
-            }
-        });
+    /**
+     * One SDK call under the retry policy, mapped to the typed exceptions inside the attempt. The policy needs an
+     * operation for its events; the exceptions leave with none, so that the engine names the user's operation
+     * (an SPI create may serve a put, a describe a delete).
+     */
+    private <T> T call(Operation op, SecretName name, Supplier<T> call) {
+        try {
+            return retry.call(op, name, attempt -> {
+                try {
+                    return call.get();
+                } catch (RuntimeException e) {
+                    SecretStoreException mapped = errors.map(e, name);
+                    if (mapped instanceof StoreUnavailableException) {
+                        throw mapped;
+                    }
+                    throw new NotRetried(mapped);
+                }
+            });
+        } catch (NotRetried final_) {
+            throw final_.failure;
+        } catch (StoreUnavailableException e) {
+            throw KeyVaultErrors.withoutOperation(e);
+        }
+    }
+
+    /** Carries a failure the policy must not retry past it, untouched. */
+    private static final class NotRetried extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient SecretStoreException failure;
+
+        NotRetried(SecretStoreException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
     }
 
     private boolean isManaged(SecretProperties p) {
