@@ -23,6 +23,7 @@ import dev.secretstore.cache.CacheStats;
 import dev.secretstore.cache.SecretCache;
 import dev.secretstore.spi.SecretStoreSpi;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -347,6 +348,15 @@ public final class CachingSpi implements SecretStoreSpi {
     }
 
     @Override
+    public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags, Instant expiresAt) {
+        try {
+            return delegate.create(name, value, tags, expiresAt);
+        } finally {
+            handle.invalidate(name);
+        }
+    }
+
+    @Override
     public SecretMetadata addVersion(SecretName name, SecretValue value) {
         try {
             return delegate.addVersion(name, value);
@@ -383,6 +393,11 @@ public final class CachingSpi implements SecretStoreSpi {
     }
 
     // ---- passed through -------------------------------------------------------------------------
+
+    @Override
+    public void checkName(SecretName name) {
+        delegate.checkName(name);
+    }
 
     @Override
     public StoreLimits limits() {
