@@ -111,7 +111,7 @@ class AzureSoftDeleteTest {
     }
 
     @Test
-    void aRecoveryWindowOtherThanTheVaultsRetentionIsRefusedAndNothingIsDeleted() {
+    void aRecoveryWindowLongerThanTheVaultsRetentionIsRefusedAndNothingIsDeleted() {
         try (SecretStore store = SecretStores.open(vault.privileged())) {
             SecretName name = unique("window");
             store.create(name, SecretValue.ofText("kept"));
@@ -119,7 +119,7 @@ class AzureSoftDeleteTest {
             Throwable refused = catchThrowable(() -> store.delete(name, DeleteOptions.recoveryWindow(Duration.ofDays(30))));
 
             assertThat(refused).isInstanceOf(InvalidRequestException.class)
-                    .hasMessageContaining("7 days").hasMessageContaining("not supported");
+                    .hasMessageContaining("7 days").hasMessageContaining("does not support");
             assertThat(store.read(name).value().text()).isEqualTo("kept");
         }
     }

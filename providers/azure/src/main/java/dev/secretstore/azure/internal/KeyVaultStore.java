@@ -314,17 +314,21 @@ public final class KeyVaultStore implements SecretStoreSpi {
         }
     }
 
-    /** Key Vault applies the vault's retention; a window is accepted only when it is that retention. */
+    /**
+     * Key Vault has no per-call recovery window: the vault's retention applies. A window up to that retention is
+     * kept (the secret stays recoverable at least that long, in fact for the whole retention); a longer one
+     * cannot be honoured and is refused, saying so, before anything is deleted.
+     */
     private void checkRecoveryWindow(SecretName name, Duration window, Optional<SecretProperties> latest) {
         Integer days = latest.map(SecretProperties::getRecoverableDays).orElse(null);
-        if (days != null && window.equals(Duration.ofDays(days))) {
+        if (days != null && window.compareTo(Duration.ofDays(days)) <= 0) {
             return;
         }
         throw new InvalidRequestException(KeyVaultErrors.PROVIDER, null, name, "Key Vault keeps a deleted secret for "
-                + "the vault's retention period" + (days == null ? "" : " (" + days + " days)") + "; a recovery window "
-                + "per call is not supported", "delete without a recovery window (the vault's retention applies), or "
-                + "change the retention on the vault (az keyvault create --retention-days; it cannot be changed "
-                + "once set)", null);
+                + "the vault's retention period" + (days == null ? "" : " (" + days + " days)") + " and does not support "
+                + "a recovery window per call; a longer window cannot be honoured", "delete without a recovery window "
+                + "(the vault's retention applies), or use a vault created with a longer retention "
+                + "(az keyvault create --retention-days; it cannot be changed once set)", null);
     }
 
     @Override
@@ -483,9 +487,8 @@ public final class KeyVaultStore implements SecretStoreSpi {
         if (p.getVersion() != null) {
             b.version(p.getVersion());
         }
-        if (p.getCreatedOn() != null) {
-            b.createdAt(p.getCreatedOn().toInstant());
-        }
+        // No createdAt: Key Vault dates versions, not secrets (the first version's date would take a listing of
+        // every version); a read reports its version's creation date.
         if (p.getUpdatedOn() != null) {
             b.updatedAt(p.getUpdatedOn().toInstant());
         }
