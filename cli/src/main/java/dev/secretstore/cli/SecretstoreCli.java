@@ -59,6 +59,8 @@ public final class SecretstoreCli implements Callable<Integer> {
                 .setOut(io.out())
                 .setErr(io.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // A directory or file may be called "providers" or "list": an option's value is never a subcommand.
+                .setAllowSubcommandsAsOptionParameters(true)
                 .setParameterExceptionHandler(SecretstoreCli::usageError)
                 .setExecutionExceptionHandler((failure, cmd, parseResult) ->
                         ErrorReport.print(failure, wantsJson(cmd), io));
