@@ -75,14 +75,6 @@ class AzureServicePrincipalConformanceTest extends SecretStoreConformanceKit {
         }
 
         @Override
-        public Map<String, String> excludedTests() {
-            return Map.of("Names.nameOfExactlyTheMaximumLengthRoundTrips", "Key Vault names are at most 127 characters "
-                    + "and capitals and '_' take 3 and 2 of them, so a 127-character name fits only without them "
-                    + "(maxNameLength is 127 because the 101-character Airbyte coordinates must fit); the kit's "
-                    + "varied name has both. AzureNamesTest covers names at the limit");
-        }
-
-        @Override
         public Set<String> credentialValues() {
             return Set.of(EmulatorVault.PRIVILEGED_SECRET, EmulatorVault.WRONG_SECRET, EmulatorDefaults.USER_CLIENT_SECRET);
         }
