@@ -61,7 +61,7 @@ class ProviderNameCheckTest {
     @MethodSource("operations")
     @DisplayName("a name the provider refuses fails with its message, typed and in context, before any store call")
     void refusedBeforeAnyIo(Operation operation, Consumer<SecretStore> call) {
-        InvalidSecretNameException e = catchThrowableOfType(() -> call.accept(store), InvalidSecretNameException.class);
+        InvalidSecretNameException e = catchThrowableOfType(InvalidSecretNameException.class, () -> call.accept(store));
 
         assertThat(e).as("the provider's refusal").isNotNull();
         assertThat(e.getMessage()).contains("at most 42 portable characters fit");

@@ -61,14 +61,21 @@ final class LocalFixture implements ConformanceFixture {
         this.key = randomKey();
         this.wrongKey = randomKey();
         Path store = root.resolve("store");
-        Path keyFile = Files.writeString(root.resolve("master.key"), key + "\n");
-        Path wrongKeyFile = Files.writeString(root.resolve("wrong.key"), wrongKey + "\n");
+        Path keyFile = writePrivate(root.resolve("master.key"), key + "\n");
+        Path wrongKeyFile = writePrivate(root.resolve("wrong.key"), wrongKey + "\n");
         this.privilegedConfig = config(store, keyFile);
         this.readOnlyConfig = new LinkedHashMap<>(privilegedConfig);
         readOnlyConfig.put("readOnly", true);
         this.badCredentialsConfig = config(store, wrongKeyFile);
         // Opened first, so the store exists (with its key check) before anything else opens it.
         this.privileged = open(privilegedConfig);
+    }
+
+    /** Key files are mode 0600: the local store refuses a key file other users can read. */
+    private static Path writePrivate(Path file, String content) throws IOException {
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        return Files.writeString(file, content);
     }
 
     static LocalFixture inTemporaryDirectory() {

@@ -45,7 +45,7 @@ final class PrefixedNameCodec implements NameCodec {
     }
 
     private String tooLong(int nativeLength) {
-        return "as a " + encoding.targetName() + " name it would be " + nativeLength + " characters"
+        return "its " + encoding.targetName() + " name would be " + nativeLength + " characters"
                 + (prefix.isEmpty() ? "" : " (with the prefix '" + prefix + "')") + ", over the limit of "
                 + encoding.maxNativeLength() + ": at most " + maxPortableLength() + " portable characters fit, fewer "
                 + "when the name has " + encoding.escapeCosts() + " (any name of at most "

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -250,8 +251,8 @@ public final class RetryPolicy {
         /** resilience4j's interval function: the wait after {@code failedAttempts}, or -1 to give up now. */
         <T> Long intervalMillis(Integer failedAttempts, Either<Throwable, T> outcome) {
             Throwable failure = outcome.isLeft() ? outcome.getLeft() : null;
-            java.util.Optional<Duration> retryAfter = failure instanceof StoreUnavailableException
-                    ? ((StoreUnavailableException) failure).retryAfter() : java.util.Optional.empty();
+            Optional<Duration> retryAfter = failure instanceof StoreUnavailableException
+                    ? ((StoreUnavailableException) failure).retryAfter() : Optional.empty();
             long wait = backoff.delayMillis(failedAttempts, retryAfter, random.getAsDouble());
             long elapsedMillis = Duration.ofNanos(nanoTime.getAsLong() - startNanos).toMillis();
             long budget = settings.maxElapsed().toMillis() - elapsedMillis;
