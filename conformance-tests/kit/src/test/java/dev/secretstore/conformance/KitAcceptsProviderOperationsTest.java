@@ -151,6 +151,11 @@ class KitAcceptsProviderOperationsTest {
                 }
 
                 @Override
+                public SecretMetadata restore(SecretName name) {
+                    return labelled(Operation.RESTORE, name, () -> delegate.restore(name));
+                }
+
+                @Override
                 public void close() {
                     delegate.close();
                 }
