@@ -71,6 +71,10 @@ abstract class RedactionTests extends ConformanceGroup {
         assertThat(observed).as("objects and errors produced while exercising the store").hasSizeGreaterThan(10);
         observed.forEach(leaks::assertAbsentFrom);
         leaks.assertAbsentFromText("captured System.out, System.err and log output", captured);
+        // The same objects, errors and output must not hold a credential either.
+        LeakDetector credentials = LeakDetector.forbidding("credential", fixture().credentialValues());
+        observed.forEach(credentials::assertAbsentFrom);
+        credentials.assertAbsentFromText("captured System.out, System.err and log output", captured);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.example.vault;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStores;
 import dev.secretstore.conformance.ConformanceFixture;
+import dev.secretstore.conformance.FaultInjector;
 import dev.secretstore.conformance.FixtureFeature;
 import dev.secretstore.conformance.ForeignSecretPlanter;
 import dev.secretstore.conformance.RequestCounter;
@@ -77,6 +78,12 @@ final class KeystoreVaultFixture implements ConformanceFixture {
     @Override
     public FixtureFeature<RequestCounter> requestCounter() {
         return FixtureFeature.unsupported("a keystore file has no request log to count write attempts in");
+    }
+
+    @Override
+    public FixtureFeature<FaultInjector> faults() {
+        return FixtureFeature.unsupported("a keystore file is no network service: nothing throttles, drops a"
+                + " connection or answers slowly, and the provider has no retry policy to test");
     }
 
     @Override
