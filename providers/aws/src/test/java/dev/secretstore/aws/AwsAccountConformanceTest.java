@@ -2,6 +2,7 @@ package dev.secretstore.aws;
 
 import dev.secretstore.conformance.ConfiguredStoreConformanceTest;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole kit against a real AWS account, when configs come through the environment
@@ -10,5 +11,6 @@ import org.junit.jupiter.api.DisplayName;
  * properties); skipped with that reason otherwise. See the module README.
  */
 @DisplayName("conformance kit: aws, a real account from the environment")
+@ExtendWith(RequiresConformanceConfig.class)
 class AwsAccountConformanceTest extends ConfiguredStoreConformanceTest {
 }

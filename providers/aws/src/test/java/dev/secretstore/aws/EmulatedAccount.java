@@ -2,6 +2,13 @@ package dev.secretstore.aws;
 
 import dev.secretstore.emulator.aws.AwsSecretsManagerEmulator;
 import dev.secretstore.emulator.aws.DefaultIdentity;
+import dev.secretstore.emulator.aws.WebIdentityIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -39,6 +46,12 @@ final class EmulatedAccount implements AutoCloseable {
     static final String READER_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/secretstore-reader";
     static final String UNTRUSTING_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/secretstore-untrusting";
 
+    /** IRSA: the cluster's OIDC issuer, the pod's service account and the role its annotation names. */
+    static final WebIdentityIssuer CLUSTER_ISSUER = WebIdentityIssuer.create("https://oidc.eks.example.test/id/SSTCK");
+    static final String SERVICE_ACCOUNT = "system:serviceaccount:data:secretstore";
+    static final String TOKEN_AUDIENCE = "sts.amazonaws.com";
+    static final String POD_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/secretstore-pod";
+
     final AwsSecretsManagerEmulator emulator;
 
     private EmulatedAccount() {
@@ -53,7 +66,10 @@ final class EmulatedAccount implements AutoCloseable {
                 + user("secretstore-source", SOURCE_KEY, SOURCE_SECRET,
                         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
                                 + "\"Resource\":\"*\"}]}")
-                + "],\n\"roles\": [\n"
+                + "],\n\"oidcProviders\": [" + CLUSTER_ISSUER.stateEntry(TOKEN_AUDIENCE) + "]"
+                + ",\n\"roles\": [\n"
+                + role("secretstore-pod", podTrust(), "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                        + "\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}") + ",\n"
                 + role("secretstore-admin", trust(true), "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
                         + "\"Allow\",\"Action\":\"secretsmanager:*\",\"Resource\":\"*\"}]}") + ",\n"
                 + role("secretstore-reader", trust(true), readOnly) + ",\n"
@@ -90,11 +106,33 @@ final class EmulatedAccount implements AutoCloseable {
                 + ",\"policies\":[" + policy + "]}";
     }
 
+    /** Trusts the source user and, for IRSA, the pod's role. */
     private static String trust(boolean withExternalId) {
-        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
-                + "\"arn:aws:iam::" + ACCOUNT + ":user/secretstore-source\"},\"Action\":\"sts:AssumeRole\""
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":["
+                + "\"arn:aws:iam::" + ACCOUNT + ":user/secretstore-source\",\"" + POD_ROLE + "\"]},"
+                + "\"Action\":\"sts:AssumeRole\""
                 + (withExternalId ? ",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + EXTERNAL_ID + "\"}}" : "")
                 + "}]}";
+    }
+
+    /** The trust policy EKS documents for IRSA: the cluster's OIDC provider, this service account, STS as audience. */
+    private static String podTrust() {
+        String hostPath = CLUSTER_ISSUER.url().substring("https://".length());
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\""
+                + CLUSTER_ISSUER.providerArn(ACCOUNT) + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\","
+                + "\"Condition\":{\"StringEquals\":{\"" + hostPath + ":sub\":\"" + SERVICE_ACCOUNT + "\",\""
+                + hostPath + ":aud\":\"" + TOKEN_AUDIENCE + "\"}}}]}";
+    }
+
+    /** Writes the projected service account token as the kubelet would, valid for {@code validFor}. */
+    static Path writeServiceAccountToken(Path dir, Duration validFor) {
+        try {
+            Path file = dir.resolve("token");
+            Files.writeString(file, CLUSTER_ISSUER.token(SERVICE_ACCOUNT, TOKEN_AUDIENCE, Instant.now().plus(validFor)));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Map<String, Object> accessKeyConfig(String key, String secret) {

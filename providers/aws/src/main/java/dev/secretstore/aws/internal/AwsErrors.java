@@ -182,6 +182,10 @@ final class AwsErrors {
     private SecretStoreException mapClient(SdkException e, SecretName name) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("Unable to load credentials") || message.contains("Unable to load an identity")) {
+            Optional<SecretStoreException> webIdentity = webIdentityRefused(message, name);
+            if (webIdentity.isPresent()) {
+                return webIdentity.get();
+            }
             return new AuthenticationFailedException(PROVIDER, null, name, settings.authType() == AuthType.IAM_ROLE
                     ? "no source credentials to assume the role with were found on this machine"
                     : "the credentials could not be loaded",
@@ -197,6 +201,32 @@ final class AwsErrors {
                 : "Secrets Manager could not be reached") + (io == null ? "" : " (" + io.getClass().getSimpleName() + ")"),
                 "check awsRegion (" + settings.region() + ")" + settings.endpoint().map(u -> " and endpoint (" + u + ")")
                         .orElse("") + " and the network route to Secrets Manager", io);
+    }
+
+    private static final Pattern WEB_IDENTITY_STS_FAILURE = Pattern.compile(
+            "WebIdentityTokenFileCredentialsProvider\\(\\): (Token expired)?.*?\\(Service: Sts, Status Code: (\\d{3}),"
+                    + " Request ID: ([\\w-]+)\\)");
+
+    /**
+     * The chain found a web identity token (IRSA) but STS refused to exchange it. The SDK reports that only as
+     * text in the chain's message, so it is recognised there; only the status, the request id and whether the token
+     * had expired are taken from it (never the token or STS's message).
+     */
+    private Optional<SecretStoreException> webIdentityRefused(String chainMessage, SecretName name) {
+        Matcher m = WEB_IDENTITY_STS_FAILURE.matcher(chainMessage);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String why = m.group(1) != null ? "it has expired"
+                : m.group(2).equals("403") ? "the role in AWS_ROLE_ARN does not trust it" : "it is not valid for STS";
+        return Optional.of(new AuthenticationFailedException(PROVIDER, null, name,
+                "STS refused the web identity token of this machine's source credentials: " + why + " (HTTP "
+                        + m.group(2) + ", request id " + m.group(3) + ")",
+                "check that the projected service account token (AWS_WEB_IDENTITY_TOKEN_FILE) is mounted and"
+                        + " refreshed, that the cluster's OIDC provider is registered in IAM, and that the role named by"
+                        + " AWS_ROLE_ARN (the eks.amazonaws.com/role-arn annotation) trusts it: Federated principal"
+                        + " of that provider, <issuer>:sub = system:serviceaccount:<namespace>:<name> and <issuer>:aud"
+                        + " = sts.amazonaws.com", null));
     }
 
     private String credentialHint() {

@@ -4,6 +4,7 @@ import dev.secretstore.emulator.aws.internal.EmulatorRouter;
 import dev.secretstore.emulator.aws.internal.control.EmulatorClock;
 import dev.secretstore.emulator.aws.internal.control.EmulatorState;
 import dev.secretstore.emulator.aws.internal.control.StateDocument;
+import dev.secretstore.emulator.aws.internal.http.ConnectionStats;
 import dev.secretstore.emulator.aws.internal.http.NettyHttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ public final class AwsSecretsManagerEmulator implements AutoCloseable {
     private final int requestedPort;
     private final EmulatorState state;
     private volatile NettyHttpServer server;
+    private final ConnectionStats connections = new ConnectionStats();
 
     private AwsSecretsManagerEmulator(Builder b) {
         this.host = b.host;
@@ -46,7 +48,7 @@ public final class AwsSecretsManagerEmulator implements AutoCloseable {
     /** Binds the port and accepts connections; returns this for chaining. */
     public synchronized AwsSecretsManagerEmulator start() {
         if (server == null) {
-            server = new NettyHttpServer(host, requestedPort, new EmulatorRouter(state));
+            server = new NettyHttpServer(host, requestedPort, new EmulatorRouter(state), connections);
         }
         return this;
     }
@@ -116,6 +118,20 @@ public final class AwsSecretsManagerEmulator implements AutoCloseable {
     /** Requests received for an operation since start or the last reset, faulted and refused ones included. */
     public long requestCount(String operation) {
         return state.counter().get(operation);
+    }
+
+    /** TCP connections accepted since the start or {@link #resetConnectionCount()} (admin calls' included). */
+    public long connectionsAccepted() {
+        return connections.accepted();
+    }
+
+    /** TCP connections open now. */
+    public int openConnections() {
+        return connections.open();
+    }
+
+    public void resetConnectionCount() {
+        connections.resetAccepted();
     }
 
     public Map<String, Long> requestCounts() {

@@ -9,6 +9,7 @@ import dev.secretstore.emulator.aws.internal.control.FaultTable;
 import dev.secretstore.emulator.aws.internal.http.HttpRequestView;
 import dev.secretstore.emulator.aws.internal.http.HttpResponseView;
 import dev.secretstore.emulator.aws.internal.http.RequestRouter;
+import dev.secretstore.emulator.aws.internal.iam.Principal;
 import dev.secretstore.emulator.aws.internal.protocol.AwsException;
 import dev.secretstore.emulator.aws.internal.protocol.AwsJsonProtocol;
 import dev.secretstore.emulator.aws.internal.protocol.AwsQueryProtocol;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -32,6 +34,7 @@ import java.util.function.Function;
  */
 public final class EmulatorRouter implements RequestRouter {
     private static final String TARGET_PREFIX = "secretsmanager.";
+    private static final Set<String> UNSIGNED_STS_ACTIONS = Set.of("AssumeRoleWithWebIdentity");
 
     private final EmulatorState state;
     private final SigV4Verifier verifier;
@@ -101,9 +104,11 @@ public final class EmulatorRouter implements RequestRouter {
         // STS names these two errors differently from Secrets Manager.
         return guarded(action, AwsQueryProtocol::error, new AwsException("Throttling", 400, "Rate exceeded"),
                 new AwsException("InternalFailure", 500, "An internal error occurred."), () -> {
-            SigV4Verifier.Verified caller = verify(request, "sts", AwsQueryProtocol::fromAuthFailure);
+            // AssumeRoleWithWebIdentity is unsigned (the token is the credential), as the STS model says.
+            Principal caller = UNSIGNED_STS_ACTIONS.contains(action) ? null
+                    : verify(request, "sts", AwsQueryProtocol::fromAuthFailure).credential().principal();
             synchronized (state.lock()) {
-                return sts.handle(action, params, caller.credential().principal(), state.clock().now());
+                return sts.handle(action, params, caller, state.clock().now());
             }
         });
     }

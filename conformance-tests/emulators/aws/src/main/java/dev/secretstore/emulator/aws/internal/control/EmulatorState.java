@@ -77,6 +77,7 @@ public final class EmulatorState {
             }
             state.users().forEach(identities::addUser);
             state.roles().forEach(identities::addRole);
+            state.oidcProviders().forEach(identities::addOidcProvider);
             state.secrets().forEach(this::plant);
         }
     }

@@ -9,7 +9,12 @@ import dev.secretstore.emulator.aws.internal.iam.PolicyException;
 import dev.secretstore.emulator.aws.internal.identity.IamRole;
 import dev.secretstore.emulator.aws.internal.identity.IamUser;
 import dev.secretstore.emulator.aws.internal.identity.IdGenerator;
+import dev.secretstore.emulator.aws.internal.identity.OidcProvider;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -19,14 +24,15 @@ import java.util.Map;
 
 /**
  * The state file: accounts with users (access keys, policies), roles (trust policy, max session duration,
- * policies) and optional secrets. Parsed completely before anything is applied, so a bad file changes nothing.
+ * policies), OIDC identity providers and optional secrets. Parsed completely before anything is applied, so a bad file changes nothing.
  * Errors name the offending field.
  */
-public record StateDocument(boolean defaultAdmin, List<IamUser> users, List<IamRole> roles, List<SecretSeed> secrets) {
+public record StateDocument(boolean defaultAdmin, List<IamUser> users, List<IamRole> roles,
+                            List<OidcProvider> oidcProviders, List<SecretSeed> secrets) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static StateDocument empty() {
-        return new StateDocument(true, List.of(), List.of(), List.of());
+        return new StateDocument(true, List.of(), List.of(), List.of(), List.of());
     }
 
     public static StateDocument parse(String json) {
@@ -42,6 +48,7 @@ public record StateDocument(boolean defaultAdmin, List<IamUser> users, List<IamR
         boolean defaultAdmin = root.path("defaultAdmin").asBoolean(true);
         List<IamUser> users = new ArrayList<>();
         List<IamRole> roles = new ArrayList<>();
+        List<OidcProvider> oidcProviders = new ArrayList<>();
         List<SecretSeed> secrets = new ArrayList<>();
         int a = 0;
         for (JsonNode account : root.path("accounts")) {
@@ -58,13 +65,17 @@ public record StateDocument(boolean defaultAdmin, List<IamUser> users, List<IamR
             for (JsonNode role : account.path("roles")) {
                 roles.add(role(role, accountId, where + ".roles[" + r++ + "]"));
             }
+            int o = 0;
+            for (JsonNode provider : account.path("oidcProviders")) {
+                oidcProviders.add(oidcProvider(provider, accountId, where + ".oidcProviders[" + o++ + "]"));
+            }
             int s = 0;
             for (JsonNode secret : account.path("secrets")) {
                 secrets.add(secret(secret, accountId, where + ".secrets[" + s++ + "]"));
             }
             a++;
         }
-        return new StateDocument(defaultAdmin, users, roles, secrets);
+        return new StateDocument(defaultAdmin, users, roles, oidcProviders, secrets);
     }
 
     private static IamUser user(JsonNode node, String accountId, String where) {
@@ -91,6 +102,28 @@ public record StateDocument(boolean defaultAdmin, List<IamUser> users, List<IamR
         }
         return new IamRole(accountId, name, node.path("roleId").asText(IdGenerator.id("AROA")),
                 policy(trust, where + ".trustPolicy"), max, policies(node.path("policies"), where + ".policies"));
+    }
+
+    /**
+     * {@code {"url": "https://issuer/path", "clientIds": ["sts.amazonaws.com"], "publicKey": "<PEM or base64 DER
+     * X.509 RSA public key>"}}.
+     */
+    private static OidcProvider oidcProvider(JsonNode node, String accountId, String where) {
+        String url = required(node, "url", where);
+        if (!url.startsWith("https://") || url.length() == "https://".length()) {
+            throw new IllegalArgumentException(where + ".url must be an https:// issuer URL");
+        }
+        List<String> clientIds = new ArrayList<>();
+        node.path("clientIds").forEach(c -> clientIds.add(c.asText()));
+        String pem = required(node, "publicKey", where).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        RSAPublicKey key;
+        try {
+            key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
+            throw new IllegalArgumentException(where + ".publicKey must be an RSA public key (PEM or base64 DER)");
+        }
+        return new OidcProvider(accountId, url.substring("https://".length()), clientIds, key);
     }
 
     static SecretSeed secret(JsonNode node, String accountId, String where) {

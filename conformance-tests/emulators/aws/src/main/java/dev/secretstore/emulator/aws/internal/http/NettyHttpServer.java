@@ -25,7 +25,7 @@ public final class NettyHttpServer implements AutoCloseable {
     private final EventLoopGroup workers = new NioEventLoopGroup(2);
     private final Channel channel;
 
-    public NettyHttpServer(String host, int port, RequestRouter router) {
+    public NettyHttpServer(String host, int port, RequestRouter router, ConnectionStats connections) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -35,6 +35,8 @@ public final class NettyHttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.opened();
+                        ch.closeFuture().addListener(f -> connections.closed());
                         ch.pipeline()
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpServerKeepAliveHandler())

@@ -79,10 +79,11 @@ public final class PolicyDocument {
             if (!"*".equals(node.asText())) {
                 throw new PolicyException("Principal as a string must be \"*\"");
             }
-            return new PrincipalPattern(true, List.of());
+            return new PrincipalPattern(true, List.of(), List.of());
         }
         List<String> aws = list(node.get("AWS"));
-        return new PrincipalPattern(false, aws == null ? List.of() : aws);
+        List<String> federated = list(node.get("Federated"));
+        return new PrincipalPattern(false, aws == null ? List.of() : aws, federated == null ? List.of() : federated);
     }
 
     private static List<Condition> conditions(JsonNode node) {

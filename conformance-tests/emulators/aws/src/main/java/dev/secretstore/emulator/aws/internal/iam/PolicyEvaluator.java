@@ -67,6 +67,27 @@ public final class PolicyEvaluator {
         return outcome;
     }
 
+    /**
+     * Whether a role's trust policy lets holders of a token from the identity provider {@code providerArn} assume
+     * it: an Allow statement with that {@code Federated} principal whose conditions hold (on the token's claims in
+     * {@code context}), and no Deny statement that applies.
+     */
+    public static boolean trustsWebIdentity(PolicyDocument trust, String providerArn, String action, String roleArn,
+                                            RequestContext context) {
+        boolean allowed = false;
+        for (Statement s : trust.statements()) {
+            if (s.principals() == null || !s.principals().trustsFederated(providerArn)
+                    || !s.appliesTo(action, roleArn, context)) {
+                continue;
+            }
+            if (!s.allow()) {
+                return false;
+            }
+            allowed = true;
+        }
+        return allowed;
+    }
+
     /** The message AWS sends with AccessDeniedException / AccessDenied. */
     public static String denialMessage(Principal principal, String action, String resource, Decision decision) {
         String because = switch (decision) {

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Accounts' users, roles and the sessions AssumeRole has issued; answers "whose key is this?". */
+/** Accounts' users, roles, OIDC providers and the sessions AssumeRole and AssumeRoleWithWebIdentity have issued; answers "whose key is this?". */
 public final class IdentityStore implements CredentialResolver {
     private final Map<String, IamUser> usersByKey = new ConcurrentHashMap<>();
     private final Map<String, IamUser> usersByArn = new ConcurrentHashMap<>();
     private final Map<String, IamRole> rolesByArn = new ConcurrentHashMap<>();
     private final Map<String, RoleSession> sessionsByKey = new ConcurrentHashMap<>();
+    private final Map<String, OidcProvider> oidcProvidersByArn = new ConcurrentHashMap<>();
 
     public void addUser(IamUser user) {
         IamUser previous = usersByArn.put(user.arn(), user);
@@ -28,6 +29,17 @@ public final class IdentityStore implements CredentialResolver {
 
     public void addSession(RoleSession session) {
         sessionsByKey.put(session.accessKeyId(), session);
+    }
+
+    public void addOidcProvider(OidcProvider provider) {
+        oidcProvidersByArn.put(provider.arn(), provider);
+    }
+
+    /** The account's OIDC provider whose issuer is {@code issuer} ({@code https://host/path}). */
+    public Optional<OidcProvider> oidcProvider(String accountId, String issuer) {
+        return oidcProvidersByArn.values().stream()
+                .filter(p -> p.accountId().equals(accountId) && p.issuer().equals(issuer))
+                .findFirst();
     }
 
     public Optional<IamRole> role(String arn) {
@@ -47,6 +59,7 @@ public final class IdentityStore implements CredentialResolver {
         usersByArn.clear();
         rolesByArn.clear();
         sessionsByKey.clear();
+        oidcProvidersByArn.clear();
     }
 
     @Override
