@@ -272,6 +272,7 @@ public final class Migration {
                     source.delete(name, DeleteOptions.defaults()); // the engine refuses a secret that is not managed
                     journal.deleted(name.value());
                     report.deleted++;
+                    listener.deletedFromSource(name);
                     return null;
                 });
             } catch (SecretStoreException e) {

@@ -30,6 +30,14 @@ public interface MigrationListener {
     }
 
     /**
+     * A secret whose copy was verified has been deleted from the source ({@code deleteSource}).
+     *
+     * @param name the secret
+     */
+    default void deletedFromSource(SecretName name) {
+    }
+
+    /**
      * A store throttled the migration beyond its provider's own retries: the migration backs off, retries the
      * secret and lowers its concurrency.
      *
