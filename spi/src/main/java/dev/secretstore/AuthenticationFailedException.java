@@ -11,7 +11,7 @@ public class AuthenticationFailedException extends SecretStoreException {
 
     /**
      * @param provider    provider name
-     * @param operation   operation that failed
+     * @param operation   operation that failed; {@code null} from a provider (the engine sets the one the user called)
      * @param secretName  secret concerned
      * @param detail      what went wrong, without values or credentials
      * @param remediation what the user can do

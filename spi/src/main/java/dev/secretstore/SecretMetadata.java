@@ -19,6 +19,10 @@ import java.util.Optional;
  *         .build();
  * boolean ours = meta.isManaged("AirbyteManaged");
  * }</pre>
+ *
+ * <p>A listing entry the provider found but could not read (a damaged, foreign or rolled-back record) is
+ * reported with an {@linkplain #integrityProblem() integrity problem} instead of failing the whole listing;
+ * such an entry has only a name, a native id and the problem.
  */
 public final class SecretMetadata {
 
@@ -30,6 +34,7 @@ public final class SecretMetadata {
     private final Instant updatedAt;
     private final Instant deletionDate;
     private final Instant expiresAt;
+    private final String integrityProblem;
 
     private SecretMetadata(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -40,6 +45,7 @@ public final class SecretMetadata {
         this.updatedAt = b.updatedAt;
         this.deletionDate = b.deletionDate;
         this.expiresAt = b.expiresAt;
+        this.integrityProblem = b.integrityProblem;
     }
 
     /**
@@ -60,6 +66,7 @@ public final class SecretMetadata {
         b.updatedAt = updatedAt;
         b.deletionDate = deletionDate;
         b.expiresAt = expiresAt;
+        b.integrityProblem = integrityProblem;
         return b;
     }
 
@@ -104,6 +111,16 @@ public final class SecretMetadata {
     }
 
     /**
+     * Why the provider could not read this entry (damaged, foreign or rolled back), naming where, never a
+     * value; reading the secret throws {@link SecretIntegrityException}. Empty for a healthy entry.
+     *
+     * @return the integrity problem of a damaged entry, if it is one
+     */
+    public Optional<String> integrityProblem() {
+        return Optional.ofNullable(integrityProblem);
+    }
+
+    /**
      * @param tagKey the managed tag key, e.g. {@code "AirbyteManaged"}
      * @return whether the secret carries {@code <tagKey>=true} (value compared ignoring case)
      */
@@ -121,7 +138,8 @@ public final class SecretMetadata {
         return name.equals(m.name) && nativeId.equals(m.nativeId) && Objects.equals(version, m.version)
                 && tags.equals(m.tags) && Objects.equals(createdAt, m.createdAt)
                 && Objects.equals(updatedAt, m.updatedAt) && Objects.equals(deletionDate, m.deletionDate)
-                && Objects.equals(expiresAt, m.expiresAt);
+                && Objects.equals(expiresAt, m.expiresAt)
+                && Objects.equals(integrityProblem, m.integrityProblem);
     }
 
     @Override
@@ -135,7 +153,8 @@ public final class SecretMetadata {
                 + ", tags=" + tags + (createdAt == null ? "" : ", createdAt=" + createdAt)
                 + (updatedAt == null ? "" : ", updatedAt=" + updatedAt)
                 + (deletionDate == null ? "" : ", deletionDate=" + deletionDate)
-                + (expiresAt == null ? "" : ", expiresAt=" + expiresAt) + "]";
+                + (expiresAt == null ? "" : ", expiresAt=" + expiresAt)
+                + (integrityProblem == null ? "" : ", integrityProblem=" + integrityProblem) + "]";
     }
 
     /** Builder of {@link SecretMetadata}. */
@@ -148,6 +167,7 @@ public final class SecretMetadata {
         private Instant updatedAt;
         private Instant deletionDate;
         private Instant expiresAt;
+        private String integrityProblem;
 
         private Builder(SecretName name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -246,6 +266,17 @@ public final class SecretMetadata {
          */
         public Builder expiresAt(Instant expiresAt) {
             this.expiresAt = expiresAt;
+            return this;
+        }
+
+        /**
+         * Marks a listing entry the provider could not read.
+         *
+         * @param integrityProblem what failed and where (never a value), may be {@code null}
+         * @return this
+         */
+        public Builder integrityProblem(String integrityProblem) {
+            this.integrityProblem = integrityProblem;
             return this;
         }
 

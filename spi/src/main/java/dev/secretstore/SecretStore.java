@@ -333,7 +333,8 @@ public final class SecretStore implements AutoCloseable {
     /**
      * One page of managed secrets (secrets scheduled for deletion are left out). A page may hold fewer
      * items than asked (unmanaged ones are filtered out); continue while {@link Page#nextPageToken()} is
-     * present.
+     * present. An entry the provider could not read is kept, marked with
+     * {@link SecretMetadata#integrityProblem()}: its tags are unknown, and hiding it would hide the damage.
      *
      * @param options prefix, page size and token
      * @return one page of managed secrets
@@ -347,7 +348,7 @@ public final class SecretStore implements AutoCloseable {
         Page<SecretMetadata> page = call(op, null, () -> spi.list(options));
         String prefix = options.prefix().orElse("");
         List<SecretMetadata> managed = page.items().stream()
-                .filter(m -> m.isManaged(tagKey))
+                .filter(m -> m.isManaged(tagKey) || m.integrityProblem().isPresent())
                 .filter(m -> m.deletionDate().isEmpty())
                 .filter(m -> m.name().value().startsWith(prefix))
                 .collect(Collectors.toList());
@@ -403,9 +404,13 @@ public final class SecretStore implements AutoCloseable {
 
     /**
      * @param name    name
+     * A forced delete also removes a secret whose stored data fails its integrity check (its tags cannot
+     * be read, so the managed check cannot be made): the way to drop a damaged entry.
+     *
      * @param options {@link DeleteOptions#force()}, {@link DeleteOptions#recoveryWindow} or defaults
      * @throws SecretNotFoundException if absent
      * @throws NotManagedException     if it lacks the managed tag (nothing is changed)
+     * @throws SecretIntegrityException if the secret is damaged and the delete is not forced
      */
     public void delete(SecretName name, DeleteOptions options) {
         Operation op = Operation.DELETE;
@@ -414,9 +419,19 @@ public final class SecretStore implements AutoCloseable {
         if (options.recoveryWindow().isPresent()) {
             requireCapability(op, name, Capability.SOFT_DELETE);
         }
-        SecretMetadata current = call(op, name, () -> spi.describe(name)).orElseThrow(() ->
-                new SecretNotFoundException(info.name(), op, name, "no such secret", null, null));
-        requireManaged(op, current);
+        SecretMetadata current;
+        try {
+            current = call(op, name, () -> spi.describe(name)).orElseThrow(() ->
+                    new SecretNotFoundException(info.name(), op, name, "no such secret", null, null));
+        } catch (SecretIntegrityException damaged) {
+            if (!options.isForce()) {
+                throw damaged;
+            }
+            current = null;
+        }
+        if (current != null) {
+            requireManaged(op, current);
+        }
         call(op, name, () -> {
             spi.delete(name, options);
             return null;

@@ -19,13 +19,17 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Providers construct these directly, e.g.
- * {@code new AccessDeniedException("aws", Operation.PUT, name, "AccessDeniedException from Secrets Manager", null, cause)}.
- * The engine fills in provider, operation and name where a provider left them out.
+ * <p>Providers construct these directly and leave the operation out ({@code null}), e.g.
+ * {@code new AccessDeniedException("aws", null, name, "AccessDeniedException from Secrets Manager", "grant ...", cause)}:
+ * an SPI method cannot know which operation the user called ({@code SecretStore.put} calls
+ * {@code SecretStoreSpi.describe}, then {@code create} or {@code addVersion}). The engine sets the
+ * operation the user called on every exception it passes on, and fills in provider and name where the
+ * provider left them out.
  */
 public class SecretStoreException extends RuntimeException {
 
-    // Mutable only so the engine can fill in context the provider did not know; set-if-absent.
+    // Mutable only so the engine can fill in context the provider did not know (provider and name:
+    // set-if-absent) and the operation the user called (always the engine's).
     private String provider;
     private Operation operation;
     private SecretName secretName;
@@ -36,7 +40,7 @@ public class SecretStoreException extends RuntimeException {
      * Full constructor; every argument except {@code detail} may be {@code null}.
      *
      * @param provider    provider name, e.g. {@code "aws"}
-     * @param operation   the operation that failed
+     * @param operation   the operation that failed; {@code null} from a provider (the engine sets the one the user called)
      * @param secretName  the secret concerned
      * @param detail      what went wrong, without any secret value or credential
      * @param remediation what the user can do about it
@@ -100,11 +104,13 @@ public class SecretStoreException extends RuntimeException {
     }
 
     /**
-     * Fills in context the thrower did not know. Values already set are kept.
+     * Fills in the context of the call that failed. Provider and name are set only where the thrower left
+     * them out; the operation, when given, replaces the thrower's, because only the engine knows which
+     * operation the user called (a provider's {@code create} may run inside the user's {@code put}).
      * Used by the engine and the facade; harmless for anyone else.
      *
      * @param provider  provider name
-     * @param operation operation
+     * @param operation the operation the user called; {@code null} keeps the thrower's
      * @param name      secret name, may be {@code null}
      * @return this exception
      */
@@ -112,7 +118,7 @@ public class SecretStoreException extends RuntimeException {
         if (this.provider == null) {
             this.provider = blankToNull(provider);
         }
-        if (this.operation == null) {
+        if (operation != null) {
             this.operation = operation;
         }
         if (this.secretName == null) {

@@ -143,11 +143,13 @@ public final class StoreLimits {
         }
 
         /**
-
+         * The longest portable name this store holds. A value over {@link SecretName#MAX_LENGTH} (255, the
+         * longest portable name) is capped there: a store with longer native names (AWS: 512) still receives
+         * portable names only. Declare less when the store's native limit, after the provider's name
+         * encoding, is shorter; the engine then refuses longer names before any I/O.
+         *
          * @param v characters, at most 255
-
          * @return this
-
          */
         public Builder maxNameLength(int v) {
             maxNameLength = Math.min(positive("maxNameLength", v), SecretName.MAX_LENGTH);

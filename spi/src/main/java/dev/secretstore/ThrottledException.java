@@ -7,7 +7,7 @@ public class ThrottledException extends StoreUnavailableException {
 
     /**
      * @param provider    provider name
-     * @param operation   operation that failed
+     * @param operation   operation that failed; {@code null} from a provider (the engine sets the one the user called)
      * @param secretName  secret concerned
      * @param detail      what went wrong
      * @param remediation what the user can do

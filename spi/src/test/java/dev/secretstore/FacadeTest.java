@@ -68,6 +68,8 @@ class FacadeTest {
         assertThat(ours.remediation()).hasValueSatisfying(hint -> assertThat(hint)
                 .contains("installed providers: ").contains("memory")
                 .contains("Put the 'gcp-nope' provider's jar and its dependencies on the class path")
+                .contains("META-INF/services/dev.secretstore.spi.SecretStoreProvider")
+                .contains("auto-service annotation processor")
                 .doesNotContain("dev.secretstore:secretstore-gcp-nope"));
         NoSuchProviderException type = catchThrowableOfType(
                 () -> SecretStores.getInstance("vault", Map.of()), NoSuchProviderException.class);

@@ -105,6 +105,30 @@ class VerifyTest {
     }
 
     @Test
+    @DisplayName("a provider filling both the exception's remediation and remediation(step, failure): its step hint wins, shown once")
+    void oneRemediationPerStep() {
+        InMemorySpi spi = new InMemorySpi().failWith(() -> new AccessDeniedException("memory", null, null,
+                "write refused", "grant memory:Write (from the exception)", null));
+        MemoryProvider both = new MemoryProvider(spi) {
+            @Override
+            public Optional<String> remediation(VerificationStepKind step, SecretStoreException failure) {
+                return Optional.of("grant memory:Write on " + step + " (from the provider)");
+            }
+        };
+        VerificationStep create = SecretStores.open(both, Map.of()).verify().steps().get(0);
+        assertThat(create.remediation()).contains("grant memory:Write on CREATE (from the provider)");
+        assertThat(create.detail()).hasValueSatisfying(d -> assertThat(d)
+                .contains("write refused").doesNotContain("Remediation").doesNotContain("grant memory:Write"));
+        assertThat(create.toString()).containsOnlyOnce("grant memory:Write");
+
+        SecretStore exceptionOnly = SecretStores.open(new MemoryProvider(new InMemorySpi().failWith(() ->
+                new AccessDeniedException("memory", null, null, "write refused", "grant memory:Write", null))), Map.of());
+        VerificationStep step = exceptionOnly.verify().steps().get(0);
+        assertThat(step.remediation()).contains("grant memory:Write");
+        assertThat(step.toString()).containsOnlyOnce("grant memory:Write");
+    }
+
+    @Test
     @DisplayName("a failed step says what kind of store error caused it, from the exception's type")
     void failureKindFollowsTheStoreError() {
         assertThat(createStepFailingWith(() -> new AuthenticationFailedException("token expired")).failureKind())

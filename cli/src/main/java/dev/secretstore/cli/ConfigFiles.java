@@ -23,8 +23,12 @@ final class ConfigFiles {
     /** Stands for standard input in {@code --config -}. */
     static final String STDIN = "-";
 
+    /** A config is a few hundred bytes; a service-account key file a few kilobytes. Larger input is refused unread. */
+    static final int MAX_CONFIG_BYTES = 1024 * 1024;
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ConfigFiles() {
     }
@@ -36,9 +40,17 @@ final class ConfigFiles {
      * @throws UsageException when the file is missing, unreadable, not JSON or not a JSON object
      */
     static Map<String, Object> read(String source, InputStream stdin) {
-        String where = STDIN.equals(source) ? "config from stdin" : "config file '" + source + "'";
+        // The path is not repeated (no argument value is: it may be a secret typed in the wrong place).
+        String where = STDIN.equals(source) ? "the config from stdin" : "the --config file";
         try {
-            byte[] json = STDIN.equals(source) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(source));
+            byte[] json;
+            try (InputStream in = STDIN.equals(source) ? null : Files.newInputStream(Path.of(source))) {
+                json = (in == null ? stdin : in).readNBytes(MAX_CONFIG_BYTES + 1);
+            }
+            if (json.length > MAX_CONFIG_BYTES) {
+                throw new UsageException(where + " is larger than " + MAX_CONFIG_BYTES / 1024
+                        + " KiB; a store config is a small JSON object");
+            }
             Object parsed = MAPPER.readValue(json, Object.class);
             if (!(parsed instanceof Map)) {
                 throw new UsageException(where + " must be a JSON object, like {\"provider\": \"local\"}");
@@ -47,6 +59,16 @@ final class ConfigFiles {
         } catch (NoSuchFileException e) {
             throw new UsageException(where + " does not exist");
         } catch (JsonProcessingException e) {
+            // Jackson's message quotes the token; only the kind of problem and its position are told.
+            String message = String.valueOf(e.getOriginalMessage());
+            if (message.startsWith("Duplicate field")) {
+                throw new UsageException(where + " names the same field twice" + position(e.getLocation())
+                        + "; give each field once");
+            }
+            if (message.startsWith("Trailing token")) {
+                throw new UsageException(where + " has content after the end of its JSON object"
+                        + position(e.getLocation()) + "; a config is exactly one JSON object");
+            }
             throw new UsageException(where + " is not valid JSON" + position(e.getLocation()));
         } catch (IOException e) {
             throw new UsageException(where + " cannot be read: " + e.getClass().getSimpleName());

@@ -1,5 +1,7 @@
 package dev.secretstore.cli;
 
+import dev.secretstore.ConfigField;
+import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStores;
 import dev.secretstore.cli.conformance.ConformanceSummary;
 import dev.secretstore.cli.conformance.GroupTally;
@@ -12,9 +14,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,14 +55,15 @@ final class ConformanceCommand extends Subcommand {
     public Integer call() {
         try (ConformanceConfigs configs = ConformanceConfigs.prepare(store, readonlyConfig, badCredentialsConfig,
                 io().in())) {
-            checkOpens(configs.main());
+            Set<String> credentials = checkOpens(configs);
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put(KitRunner.CONFIG_PROPERTY, configs.main().toString());
             configs.readonly().ifPresent(p -> properties.put(KitRunner.READONLY_CONFIG_PROPERTY, p.toString()));
             configs.badCredentials().ifPresent(p ->
                     properties.put(KitRunner.BAD_CREDENTIALS_CONFIG_PROPERTY, p.toString()));
             Files.createDirectories(reportDir);
-            ConformanceSummary summary = KitRunner.run(properties, reportDir, io().terminal()::progress, io().err());
+            ConformanceSummary summary = KitRunner.run(properties, reportDir, io().terminal()::progress, io().err(),
+                    credentials);
             io().terminal().clearProgress();
             if (json()) {
                 printJson(document(summary, configs.description()));
@@ -70,11 +78,42 @@ final class ConformanceCommand extends Subcommand {
         }
     }
 
-    /** Config mistakes are reported with their field problems (exit code 2) before any test runs. */
-    private static void checkOpens(Path config) {
-        Map<String, Object> map = ConfigFiles.read(config.toString(), InputStream.nullInputStream());
+    /**
+     * Config mistakes are reported with their field problems (exit code 2) before any test runs.
+     *
+     * @return the values of the provider's secret fields in every config, masked in failure messages
+     */
+    private static Set<String> checkOpens(ConformanceConfigs configs) {
+        Map<String, Object> main = ConfigFiles.read(configs.main().toString(), InputStream.nullInputStream());
+        List<ConfigField> fields;
         // Opening validates the config; the kit opens its own stores.
-        SecretStores.open(map).close();
+        try (SecretStore opened = SecretStores.open(main)) {
+            fields = opened.provider().configFields();
+        }
+        List<Map<String, Object>> all = new ArrayList<>(List.of(main));
+        for (Path other : Stream.of(configs.readonly(), configs.badCredentials()).flatMap(Optional::stream).toList()) {
+            try {
+                all.add(ConfigFiles.read(other.toString(), InputStream.nullInputStream()));
+            } catch (RuntimeException unreadable) {
+                // The kit reports an unreadable config itself, when it needs it.
+            }
+        }
+        Set<String> credentials = new LinkedHashSet<>();
+        for (Map<String, Object> config : all) {
+            fields.stream().filter(ConfigField::secret).map(field -> config.get(field.name()))
+                    .forEach(value -> collectStrings(value, credentials));
+        }
+        return credentials;
+    }
+
+    private static void collectStrings(Object value, Set<String> into) {
+        if (value instanceof String text) {
+            into.add(text);
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(nested -> collectStrings(nested, into));
+        } else if (value instanceof Collection<?> list) {
+            list.forEach(nested -> collectStrings(nested, into));
+        }
     }
 
     private void printText(ConformanceSummary summary, String target) {
@@ -126,7 +165,7 @@ final class ConformanceCommand extends Subcommand {
         out.println(heading + ":");
         for (Outcome o : outcomes) {
             out.println("  " + shortGroup(o) + " > " + o.test());
-            out.println("      " + o.why());
+            o.why().lines().forEach(line -> out.println("      " + line));
         }
     }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code secretstore get NAME}: the one command that prints a value, because the user asked for it. */
 @Command(name = "get", description = {
-    "Print a secret's value (text as is; binary values as base64).",
+    "Print a secret's value exactly, with no newline added (--newline adds one);",
+    "binary values as base64.",
     "This is the only command that ever prints a value."})
 final class GetCommand extends Subcommand {
 
@@ -26,6 +27,10 @@ final class GetCommand extends Subcommand {
 
     @Option(names = "--version", paramLabel = "V", description = "A specific version (default: the latest).")
     String version;
+
+    @Option(names = "--newline", description = "Print a newline after the value (by default the value is printed"
+            + " exactly, so that $(secretstore get ...) and redirection keep its bytes).")
+    boolean newline;
 
     /** Only --help: the standard -V/--version would clash with the secret's --version. */
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
@@ -45,10 +50,13 @@ final class GetCommand extends Subcommand {
                 document.put("value", value.isText() ? value.text() : Base64.getEncoder().encodeToString(value.bytes()));
                 printJson(document);
             } else if (value.isText()) {
-                out().println(value.text());
+                out().print(value.text());
             } else {
                 io().err().println("(binary value, printed as base64)");
-                out().println(Base64.getEncoder().encodeToString(value.bytes()));
+                out().print(Base64.getEncoder().encodeToString(value.bytes()));
+            }
+            if (newline && !json()) {
+                out().println();
             }
             out().flush();
             value.destroy();

@@ -59,11 +59,18 @@ final class ListCommand extends Subcommand {
         int width = Math.max("NAME".length(), secrets.stream().mapToInt(m -> m.name().value().length()).max().orElse(0));
         String format = "%-" + width + "s  %-10s  %s%n";
         out.printf(format, "NAME", "VERSION", "UPDATED");
+        long damaged = 0;
         for (SecretMetadata m : secrets) {
+            if (m.integrityProblem().isPresent()) {
+                damaged++;
+                out.printf(format, m.name().value(), "DAMAGED", m.integrityProblem().get());
+                continue;
+            }
             out.printf(format, m.name().value(), shorten(m.version().orElse("-")),
                     m.updatedAt().or(m::createdAt).map(Object::toString).orElse("-"));
         }
-        out.println(secrets.size() + (secrets.size() == 1 ? " secret" : " secrets"));
+        out.println(secrets.size() + (secrets.size() == 1 ? " secret" : " secrets")
+                + (damaged == 0 ? "" : ", " + damaged + " damaged (restore from a backup, or `delete --force` to drop)"));
         out.flush();
     }
 

@@ -6,6 +6,7 @@ import dev.secretstore.ProviderInfo;
 import dev.secretstore.ProviderLoadFailure;
 import dev.secretstore.SecretStores;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,13 +22,16 @@ final class ProvidersCommand extends Subcommand {
     public Integer call() {
         List<ProviderInfo> providers = SecretStores.installedProviders();
         List<ProviderLoadFailure> failures = SecretStores.providerLoadFailures();
+        List<Path> withoutProvider = ProviderJars.withoutProviderInCurrentCommand();
         if (json()) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("providers", providers.stream().map(ProvidersCommand::describe).toList());
             document.put("failures", failures.stream().map(ProvidersCommand::describe).toList());
+            document.put("jarsWithoutProvider", withoutProvider.stream().map(Path::toString).toList());
             printJson(document);
         } else {
             printText(providers, failures);
+            printWithoutProvider(withoutProvider);
         }
         return ExitCodes.OK;
     }
@@ -58,6 +62,18 @@ final class ProvidersCommand extends Subcommand {
                 out.println("  " + f);
             }
         }
+        out.flush();
+    }
+
+    private void printWithoutProvider(List<Path> jars) {
+        if (jars.isEmpty()) {
+            return;
+        }
+        PrintWriter out = out();
+        out.println("Jars in --providers-dir that declare no provider (no " + ProviderJars.SERVICES_ENTRY + "):");
+        jars.forEach(jar -> out.println("  " + jar));
+        out.println("  Expected for a provider's dependencies. A provider jar needs that entry: @AutoService writes it"
+                + " only when the auto-service annotation processor runs at compile time.");
         out.flush();
     }
 

@@ -53,26 +53,38 @@ final class PutCommand extends Subcommand {
         if (valueFile == null && store.readsStdin()) {
             throw new UsageException("--config - takes stdin, so give the value with --value-file");
         }
-        SecretValue value = readValue();
+        // The store is opened first: its maximum value size bounds how much input is read.
         try (SecretStore opened = store.open(io().in())) {
-            SecretMetadata stored = opened.put(secretName, value, tags);
-            if (json()) {
-                printJson(SecretDocuments.metadata(stored, opened.managedTagKey()));
-            } else {
-                out().println("stored '" + stored.name() + "'"
-                        + stored.version().map(v -> " version " + v).orElse("") + " (" + value.size() + " bytes)");
-                out().flush();
+            SecretValue value = readValue(opened.limits().maxValueBytes());
+            try {
+                return store(opened, secretName, value);
+            } finally {
+                value.destroy();
             }
-            return ExitCodes.OK;
-        } finally {
-            value.destroy();
         }
     }
 
-    private SecretValue readValue() {
-        byte[] bytes = valueFile != null ? readFile(valueFile)
+    private int store(SecretStore opened, SecretName secretName, SecretValue value) {
+        SecretMetadata stored = opened.put(secretName, value, tags);
+        if (json()) {
+            printJson(SecretDocuments.metadata(stored, opened.managedTagKey()));
+        } else {
+            out().println("stored '" + stored.name() + "'"
+                    + stored.version().map(v -> " version " + v).orElse("") + " (" + value.size() + " bytes)");
+            out().flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private SecretValue readValue(int maxBytes) {
+        byte[] bytes = valueFile != null ? readFile(valueFile, maxBytes)
                 : io().terminal().interactive() ? prompt()
-                : readStdin();
+                : readStdin(maxBytes);
+        if (bytes.length > maxBytes) {
+            Arrays.fill(bytes, (byte) 0);
+            throw new UsageException("the value is larger than this store's maximum of " + maxBytes
+                    + " bytes; nothing was stored");
+        }
         if (bytes.length == 0) {
             // Most often `printf '%s' "$UNSET_VARIABLE" | secretstore put ...`: storing "" would hide the mistake.
             throw new UsageException("the value is empty; nothing was stored");
@@ -103,26 +115,28 @@ final class PutCommand extends Subcommand {
         }
     }
 
-    private byte[] readStdin() {
+    private byte[] readStdin(int maxBytes) {
         if (io().terminal().inputIsTerminal()) {
             throw new UsageException("stdin is a terminal but the output is redirected, so the value could not be"
                     + " read without echoing it: run put with its output on the terminal (for the hidden prompt),"
                     + " pipe the value in, or use --value-file; nothing was stored");
         }
         try {
-            return io().in().readAllBytes();
+            // One byte past the maximum is enough to refuse: a huge or endless input is never read whole.
+            return io().in().readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static byte[] readFile(Path file) {
-        try {
-            return Files.readAllBytes(file);
+    private static byte[] readFile(Path file, int maxBytes) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(maxBytes + 1);
         } catch (NoSuchFileException e) {
-            throw new UsageException("--value-file '" + file + "' does not exist");
+            // The path is not repeated: no argument value is (it may be a secret typed in the wrong place).
+            throw new UsageException("the file given with --value-file does not exist");
         } catch (IOException e) {
-            throw new UsageException("--value-file '" + file + "' cannot be read: " + e.getClass().getSimpleName());
+            throw new UsageException("the file given with --value-file cannot be read: " + e.getClass().getSimpleName());
         }
     }
 

@@ -19,6 +19,7 @@ final class SecretDocuments {
         m.version().ifPresent(v -> d.put("version", v));
         d.put("managed", m.isManaged(managedTagKey));
         d.put("tags", new LinkedHashMap<>(m.tags()));
+        m.integrityProblem().ifPresent(problem -> d.put("integrityProblem", problem));
         putInstant(d, "createdAt", m.createdAt());
         putInstant(d, "updatedAt", m.updatedAt());
         putInstant(d, "deletionDate", m.deletionDate());

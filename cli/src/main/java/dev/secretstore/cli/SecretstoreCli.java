@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
             DeleteCommand.class,
             ConformanceCommand.class,
             PolicyCommand.class,
+            RotateKeyCommand.class,
+            ConfigCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
@@ -57,6 +59,8 @@ public final class SecretstoreCli implements Callable<Integer> {
                 .setOut(io.out())
                 .setErr(io.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // A directory or file may be called "providers" or "list": an option's value is never a subcommand.
+                .setAllowSubcommandsAsOptionParameters(true)
                 .setParameterExceptionHandler(SecretstoreCli::usageError)
                 .setExecutionExceptionHandler((failure, cmd, parseResult) ->
                         ErrorReport.print(failure, wantsJson(cmd), io));
@@ -102,9 +106,16 @@ public final class SecretstoreCli implements Callable<Integer> {
                     + ("put".equals(cmd.getCommandName())
                     ? "; a value is never an argument: use stdin, --value-file or the prompt" : ""));
             CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+        } else if (failure.getArgSpec() != null && !(failure instanceof CommandLine.MissingParameterException)) {
+            // Picocli's message quotes the value ("'hunter2' is not an int"): name the option and the form instead.
+            err.println("error: invalid value for " + UsageMessages.describe(failure.getArgSpec()) + ": expected "
+                    + UsageMessages.expected(failure.getArgSpec()) + " (the value given is not repeated here, in case"
+                    + " it is a secret)");
         } else {
             // Picocli words some of its messages "Error: ...", which would read "error: Error: ...".
-            err.println("error: " + failure.getMessage().replaceFirst("^Error: ", ""));
+            String message = failure.getMessage().replaceFirst("^Error: ", "");
+            err.println("error: " + (failure instanceof CommandLine.MissingParameterException ? message
+                    : UsageMessages.withoutQuotedValues(message)));
         }
         cmd.usage(err);
         return ExitCodes.USAGE_OR_CONFIG;

@@ -37,9 +37,13 @@ final class CliRun {
     }
 
     static Result withStdin(byte[] stdin, Terminal terminal, String... args) {
+        return withStdin(new ByteArrayInputStream(stdin), terminal, args);
+    }
+
+    static Result withStdin(java.io.InputStream stdin, Terminal terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Io io = new Io(new ByteArrayInputStream(stdin), new PrintWriter(out, true), new PrintWriter(err, true), terminal);
+        Io io = new Io(stdin, new PrintWriter(out, true), new PrintWriter(err, true), terminal);
         int exitCode = SecretstoreCli.create(io).execute(args);
         return new Result(exitCode, out.toString(), err.toString());
     }

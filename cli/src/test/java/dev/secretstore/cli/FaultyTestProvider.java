@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An in-memory provider for the CLI's tests that fails on request ({@code "fault"}), for the outcomes the
  * local store cannot produce: an unavailable or throttling store, a store that may create but not delete,
  * a credential rejected when opening or only on first use, and a store that returns another value than
- * it was given. Registered through src/test/resources/META-INF/services.
+ * it was given (or its own token). Registered through src/test/resources/META-INF/services.
  */
 public final class FaultyTestProvider implements SecretStoreProvider {
 
@@ -56,7 +56,7 @@ public final class FaultyTestProvider implements SecretStoreProvider {
         return List.of(
                 ConfigField.builder("fault").required(true)
                         .allowedValues("unavailable", "throttled", "deny-delete", "bad-token", "reject-token-on-use",
-                                "alter-values").description("what fails").build(),
+                                "alter-values", "return-token").description("what fails").build(),
                 ConfigField.builder("token").secret(true).description("a credential that must never be echoed").build());
     }
 
@@ -67,16 +67,18 @@ public final class FaultyTestProvider implements SecretStoreProvider {
             throw new AuthenticationFailedException(NAME, null, null, "the token was rejected",
                     "check the token", null);
         }
-        return new Store(fault);
+        return new Store(fault, config.string("token").orElse(""));
     }
 
     private static final class Store implements SecretStoreSpi {
         private final String fault;
+        private final String token;
         private final Map<SecretName, byte[]> values = new ConcurrentHashMap<>();
         private final Map<SecretName, Map<String, String>> tags = new ConcurrentHashMap<>();
 
-        Store(String fault) {
+        Store(String fault, String token) {
             this.fault = fault;
+            this.token = token;
         }
 
         @Override
@@ -131,6 +133,10 @@ public final class FaultyTestProvider implements SecretStoreProvider {
             }
             if (fault.equals("alter-values")) {
                 return Secret.of(name, "1", SecretValue.ofText("not what was written"));
+            }
+            if (fault.equals("return-token")) {
+                // A badly broken provider: its credential comes back as the value, into the kit's failure message.
+                return Secret.of(name, "1", SecretValue.ofText(token));
             }
             return Secret.of(name, "1", SecretValue.ofBytes(value));
         }

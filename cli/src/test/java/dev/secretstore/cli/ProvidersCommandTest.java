@@ -40,7 +40,8 @@ class ProvidersCommandTest {
         CliRun.Result result = CliRun.run("--providers-dir", dir.toString(), "providers");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("example-keystore  (type example-keystore, version 0.1.0)")
+        assertThat(result.out()).contains("example-keystore  (type example-keystore, version "
+                        + VendorJar.implementationVersion(dir.resolve("keystore-vault-provider.jar")) + ")")
                 .containsPattern("keystoreFile\\s+string\\s+required")
                 .containsPattern("password\\s+string\\s+optional\\s+secret")
                 .contains("local  (type local");

@@ -41,7 +41,9 @@ class PutGetCommandTest {
         assertThat(put.exitCode()).as(put.toString()).isZero();
         assertThat(put.out()).contains("stored 'db/password'").contains(value.getBytes(StandardCharsets.UTF_8).length + " bytes");
         assertThat(get.exitCode()).as(get.toString()).isZero();
-        assertThat(get.out()).isEqualTo(value + System.lineSeparator());
+        assertThat(get.out()).as("exactly the value: no newline added").isEqualTo(value);
+        assertThat(CliRun.run("get", "db/password", "--config", config, "--newline").out())
+                .isEqualTo(value + System.lineSeparator());
     }
 
     @Test

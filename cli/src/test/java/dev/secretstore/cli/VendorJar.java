@@ -3,8 +3,11 @@ package dev.secretstore.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +20,20 @@ final class VendorJar {
     private static final Path ARTIFACT = Path.of(System.getProperty("secretstore.test.vendor-jar"));
 
     private VendorJar() {
+    }
+
+    /**
+     * @param jar a copy made by {@link #installInto}
+     * @return its manifest's Implementation-Version, which the provider's default {@code version()} reports;
+     *     "unknown" for a jar made from the classes directory (no manifest)
+     */
+    static String implementationVersion(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String version = manifest == null ? null
+                    : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+            return version == null ? "unknown" : version;
+        }
     }
 
     /** Copies the vendor's jar into {@code directory} as {@code fileName}. */

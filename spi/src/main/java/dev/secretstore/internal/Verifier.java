@@ -174,11 +174,11 @@ public final class Verifier {
                     null, true));
         } catch (AccessDeniedException e) {
             steps.add(new VerificationStep(VerificationStepKind.DELETE, Status.WARNING, since(t0),
-                    "delete denied; the test secret " + name + " was left behind: " + e.getMessage(),
+                    "delete denied; the test secret " + name + " was left behind: " + withoutRemediation(e),
                     remediation(VerificationStepKind.DELETE, e) + "; or delete " + name + " by hand", true,
                     FailureKind.ACCESS_DENIED));
         } catch (SecretStoreException e) {
-            steps.add(new VerificationStep(VerificationStepKind.DELETE, Status.FAILED, since(t0), e.getMessage(),
+            steps.add(new VerificationStep(VerificationStepKind.DELETE, Status.FAILED, since(t0), withoutRemediation(e),
                     remediation(VerificationStepKind.DELETE, e), true, FailureKind.of(e)));
         }
     }
@@ -198,7 +198,7 @@ public final class Verifier {
                     FailureKind.CHECK_FAILED));
             return false;
         } catch (SecretStoreException e) {
-            steps.add(new VerificationStep(kind, Status.FAILED, since(t0), e.getMessage(), remediation(kind, e), true,
+            steps.add(new VerificationStep(kind, Status.FAILED, since(t0), withoutRemediation(e), remediation(kind, e), true,
                     FailureKind.of(e)));
             return false;
         }
@@ -209,6 +209,19 @@ public final class Verifier {
                 "skipped because '" + failed.displayName() + "' failed", null, true));
     }
 
+    /**
+     * The step's detail is the failure's message without its remediation: the step carries exactly one
+     * hint, {@link #remediation}, so a provider that fills both the exception's remediation and
+     * {@code SecretStoreProvider.remediation(step, failure)} is not shown twice.
+     */
+    private static String withoutRemediation(SecretStoreException e) {
+        String message = e.getMessage();
+        String suffix = e.remediation().map(hint -> ". Remediation: " + hint).orElse(null);
+        return suffix != null && message.endsWith(suffix) ? message.substring(0, message.length() - suffix.length())
+                : message;
+    }
+
+    /** The provider's hint for the step wins over the exception's own, which wins over the generic one. */
     private String remediation(VerificationStepKind kind, SecretStoreException e) {
         Optional<String> specific = Optional.empty();
         try {

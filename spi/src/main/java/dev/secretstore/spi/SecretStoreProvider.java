@@ -48,9 +48,20 @@ public interface SecretStoreProvider {
     /** @return one line describing the provider */
     String description();
 
-    /** @return the provider version */
+    /**
+     * The provider's version, shown by {@code secretstore providers}.
+     *
+     * @implSpec The default returns the {@code Implementation-Version} of the manifest of the jar that
+     * holds the implementing class (Maven writes it with the jar plugin's
+     * {@code <addDefaultImplementationEntries>true</addDefaultImplementationEntries>}), or
+     * {@code "unknown"} where there is none, e.g. when the class comes from a directory.
+     *
+     * @return the provider version
+     */
     default String version() {
-        return "unknown";
+        Package pkg = getClass().getPackage();
+        String version = pkg == null ? null : pkg.getImplementationVersion();
+        return version == null || version.isBlank() ? "unknown" : version;
     }
 
     /** @return the optional features the provider supports */
@@ -103,9 +114,14 @@ public interface SecretStoreProvider {
     /**
      * A store-specific hint for a failed verification step, e.g. the IAM action to grant.
      *
+     * <p>A step shows one hint: this one when present, otherwise the failure's own
+     * {@link SecretStoreException#remediation()}, otherwise the engine's generic hint for the failure's
+     * type. The step's detail is the failure's message without its remediation, so {@code verify} never
+     * prints two hints for one step.
+     *
      * @param step    the step that failed
      * @param failure the failure
-     * @return the hint, or empty for the engine's generic one
+     * @return the hint, or empty for the failure's own remediation (or the engine's generic one)
      */
     default Optional<String> remediation(VerificationStepKind step, SecretStoreException failure) {
         return Optional.empty();

@@ -24,7 +24,10 @@ import java.util.Optional;
  * <p>The engine has already validated names, sizes and tags and checked ownership before calling
  * these methods, so they do the store's work only. Failures are reported as
  * {@link SecretStoreException} subtypes ({@code SecretNotFoundException}, {@code AccessDeniedException},
- * {@code StoreUnavailableException}…), never with a value or credential in the message.
+ * {@code StoreUnavailableException}…), never with a value or credential in the message. Leave the
+ * exception's operation out ({@code null}): a method here cannot know which operation the user called
+ * ({@code put} runs {@code describe}, then {@code create} or {@code addVersion}), and the engine sets the
+ * user's operation on every exception it passes on, as it fills in the provider and the name.
  *
  * <pre>{@code
  * final class AcmeStore implements SecretStoreSpi {

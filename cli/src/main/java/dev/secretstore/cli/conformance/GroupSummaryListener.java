@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -18,15 +19,20 @@ import org.junit.platform.launcher.TestPlan;
 final class GroupSummaryListener implements TestExecutionListener {
 
     private final Consumer<String> progress;
+    private final Set<String> credentials;
     private final Map<String, GroupTally> groups = new LinkedHashMap<>();
     private final List<Outcome> failures = new ArrayList<>();
     private final List<Outcome> skips = new ArrayList<>();
     private TestPlan plan;
     private int finished;
 
-    /** @param progress receives one short line per finished test (shown only on a terminal) */
-    GroupSummaryListener(Consumer<String> progress) {
+    /**
+     * @param progress    receives one short line per finished test (shown only on a terminal)
+     * @param credentials masked wherever they occur in a failure's message
+     */
+    GroupSummaryListener(Consumer<String> progress, Set<String> credentials) {
         this.progress = progress;
+        this.credentials = Set.copyOf(credentials);
     }
 
     @Override
@@ -57,7 +63,8 @@ final class GroupSummaryListener implements TestExecutionListener {
             }
             case FAILED -> {
                 tally(id).fail();
-                failures.add(new Outcome(groupName(id), id.getDisplayName(), reason(result.getThrowable())));
+                failures.add(new Outcome(groupName(id), id.getDisplayName(), result.getThrowable()
+                        .map(t -> FailureReason.of(t, credentials)).orElse("no reason given")));
             }
         }
         if (id.isTest()) {
@@ -92,17 +99,5 @@ final class GroupSummaryListener implements TestExecutionListener {
         return abort.map(Throwable::getMessage).map(m -> m.strip().lines().findFirst().orElse(""))
                 .map(m -> m.replaceFirst("^Assumption failed: ", "")).filter(m -> !m.isEmpty())
                 .orElse("no reason given");
-    }
-
-    private static String reason(Optional<Throwable> failure) {
-        if (failure.isEmpty()) {
-            return "no reason given";
-        }
-        Throwable t = failure.get();
-        String message = t.getMessage() == null ? "" : t.getMessage().strip().lines().findFirst().orElse("");
-        if (message.length() > 240) {
-            message = message.substring(0, 240) + "...";
-        }
-        return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 }

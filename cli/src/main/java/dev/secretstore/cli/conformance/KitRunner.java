@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -34,10 +35,11 @@ public final class KitRunner {
      * @param reportDir  where the JUnit XML report goes
      * @param progress   one line per finished test
      * @param xmlErrors  where the XML writer reports its own problems
+     * @param credentials the configs' credentials, masked in the failure messages of the summary
      * @return the per-group summary
      */
     public static ConformanceSummary run(Map<String, String> properties, Path reportDir,
-                                         Consumer<String> progress, PrintWriter xmlErrors) {
+                                         Consumer<String> progress, PrintWriter xmlErrors, Set<String> credentials) {
         Map<String, String> previous = new HashMap<>();
         properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
         // Whatever the kit or the provider prints goes to stderr: stdout carries only the summary (or JSON).
@@ -48,7 +50,7 @@ public final class KitRunner {
                     .selectors(selectClass(TEST_CLASS))
                     .build();
             Launcher launcher = LauncherFactory.create();
-            GroupSummaryListener summary = new GroupSummaryListener(progress);
+            GroupSummaryListener summary = new GroupSummaryListener(progress, credentials);
             launcher.execute(request, summary, new LegacyXmlReportGeneratingListener(reportDir, xmlErrors));
             return summary.summary();
         } finally {

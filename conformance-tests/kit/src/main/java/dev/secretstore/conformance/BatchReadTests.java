@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.secretstore.ReadResult;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretNotFoundException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,33 @@ abstract class BatchReadTests extends ConformanceGroup {
             assertThat(failure).isInstanceOf(SecretNotFoundException.class);
             assertThat(failure.secretName()).contains(missing);
         });
+    }
+
+    @Test
+    @DisplayName("readAll over 48 present names and 7 missing ones (several native batch pages) answers each one exactly")
+    void readAllOverManyNativeBatchPages() {
+        Map<SecretName, String> present = new LinkedHashMap<>();
+        List<SecretName> asked = new ArrayList<>();
+        Set<SecretName> missing = new LinkedHashSet<>();
+        for (int i = 0; i < 55; i++) {
+            // Every eighth name is missing, spread over the pages rather than all at the end.
+            SecretName name = name(String.format("batch-%02d", i));
+            asked.add(name);
+            if (i % 8 == 7) {
+                missing.add(name);
+            } else {
+                present.put(name, "batch value " + i);
+                store().create(name, text("batch value " + i));
+            }
+        }
+        assertThat(present).hasSizeGreaterThanOrEqualTo(45);
+
+        Map<SecretName, ReadResult> results = store().readAll(asked);
+
+        assertThat(results.keySet()).containsExactlyElementsOf(asked);
+        present.forEach((name, value) -> assertPresent(results.get(name), name, value));
+        missing.forEach(name -> assertThat(results.get(name).failure()).as("result for missing %s", name)
+                .hasValueSatisfying(failure -> assertThat(failure).isInstanceOf(SecretNotFoundException.class)));
     }
 
     @Test

@@ -3,7 +3,12 @@ package dev.secretstore.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.secretstore.Capability;
+import dev.secretstore.DeleteOptions;
+import dev.secretstore.Secret;
+import dev.secretstore.SecretMetadata;
 import dev.secretstore.SecretName;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +43,32 @@ abstract class CapabilityTests extends ConformanceGroup {
 
         assertThat(store().read(name).value().text()).isEqualTo("worth keeping");
         assertThat(store().describe(name).tags()).containsEntry(store().managedTagKey(), "true");
+        assertThat(listedInScope()).containsExactly(name);
+    }
+
+    @Test
+    @DisplayName("with RESTORE a secret deleted with a recovery window comes back with its value, version and user tags (else not supported)")
+    void restoreAfterARecoveryWindowKeepsValueAndTags() {
+        SecretName name = name("restored-with-tags");
+        Map<String, String> userTags = supports(Capability.TAGS) ? Map.of("team", "data", "Owner", "Platform EU") : Map.of();
+        SecretMetadata created = store().create(name, text("worth keeping"), userTags);
+        if (!supports(Capability.RESTORE)) {
+            assertNotSupported(() -> store().restore(name), Capability.RESTORE);
+            return;
+        }
+
+        store().delete(name, DeleteOptions.recoveryWindow(Duration.ofDays(7)));
+        assertThat(listedInScope()).as("listed while deleted").doesNotContain(name);
+        store().restore(name);
+
+        Secret restored = store().read(name);
+        assertThat(restored.value().text()).isEqualTo("worth keeping");
+        SecretMetadata described = store().describe(name);
+        assertThat(described.deletionDate()).as("deletion date after restore").isEmpty();
+        assertThat(described.tags()).containsAllEntriesOf(userTags).containsEntry(store().managedTagKey(), "true");
+        if (supports(Capability.VERSIONS)) {
+            assertThat(described.version()).isEqualTo(created.version());
+        }
         assertThat(listedInScope()).containsExactly(name);
     }
 }

@@ -95,6 +95,12 @@ final class ConfiguredFixture implements ConformanceFixture {
                 + " cannot observe; the provider's emulator-backed conformance test covers 'attempted once'");
     }
 
+    @Override
+    public FixtureFeature<FaultInjector> faults() {
+        return FixtureFeature.unsupported("a config-driven run talks to the real service, which takes no injected"
+                + " faults; the provider's emulator-backed conformance test covers retries and fault mapping");
+    }
+
     /** The values of every field the provider marks as secret, in every config given. */
     @Override
     public Set<String> credentialValues() {

@@ -34,6 +34,7 @@ abstract class ConformanceGroup {
     private String scope;
     private final Set<SecretName> created = new LinkedHashSet<>();
     private final Set<SecretName> planted = new LinkedHashSet<>();
+    private boolean faultsUsed;
 
     @BeforeEach
     final void joinRun(ConformanceRun run, TestInfo test) {
@@ -46,6 +47,11 @@ abstract class ConformanceGroup {
     final void removeTestSecrets() {
         if (run == null) {
             return; // the run never started (the fixture failed); there is nothing of ours to remove
+        }
+        if (faultsUsed) {
+            // Before anything else: the clean-up below must reach a healthy service.
+            faultsUsed = false;
+            fixture().faults().value().ifPresent(FaultInjector::clear);
         }
         List<String> leftovers = new ArrayList<>();
         for (SecretName name : created) {
@@ -92,6 +98,18 @@ abstract class ConformanceGroup {
 
     final RequestCounter requestCounter() {
         return fixture().requestCounter().require("a request counter");
+    }
+
+    /** The fixture's fault table; every fault is cleared after the test, before its secrets are removed. */
+    final FaultInjector faults() {
+        FaultInjector faults = fixture().faults().require("a way to inject faults into the service");
+        faultsUsed = true;
+        return faults;
+    }
+
+    /** Also searched for in everything printed or logged until the run ends (see {@link ConformanceRun#close()}). */
+    final void forbidInRunOutput(String... values) {
+        run.forbidInRunOutput(values);
     }
 
     final boolean supports(Capability capability) {

@@ -2,9 +2,12 @@ package dev.secretstore.conformance;
 
 import dev.secretstore.SecretStore;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.TestInfo;
 
@@ -20,10 +23,14 @@ final class ConformanceRun implements AutoCloseable {
     private final String prefix;
     private final AtomicInteger scopes = new AtomicInteger();
     private SecretStore privileged;
+    /** Everything printed or logged while the run lasts, searched for the run's canaries when it ends. */
+    private final LogCapture output;
+    private final Set<String> canaries = ConcurrentHashMap.newKeySet();
 
     private ConformanceRun(ConformanceFixture fixture, String prefix) {
         this.fixture = fixture;
         this.prefix = prefix;
+        this.output = LogCapture.observing();
     }
 
     static ConformanceRun start(ConformanceFixture fixture) {
@@ -59,9 +66,28 @@ final class ConformanceRun implements AutoCloseable {
         return Optional.ofNullable(fixture.excludedTests().get(group + "." + method));
     }
 
+    /**
+     * Values that must not appear in anything printed or logged during the whole run, including after the
+     * test that used them (a provider that logs on another thread, or when it is closed).
+     */
+    void forbidInRunOutput(String... values) {
+        canaries.addAll(List.of(values));
+    }
+
+    /** Closes the fixture, then searches the run's whole output for canaries and credentials. */
     @Override
     public void close() {
-        fixture.close();
+        String printed;
+        try {
+            fixture.close();
+        } finally {
+            printed = output.text();
+            output.close();
+        }
+        String where = "System.out, System.err and log output of the whole kit run (searched when the run ended,"
+                + " the fixture closed)";
+        LeakDetector.forbidding("canary value", canaries).assertAbsentFromText(where, printed);
+        LeakDetector.forbidding("credential", fixture.credentialValues()).assertAbsentFromText(where, printed);
     }
 
     private static String randomRunId() {

@@ -16,6 +16,12 @@ enum DeniedWrite {
             store.create(name, SecretValue.ofText("written through a read-only store"));
         }
     },
+    CREATE_WITH_TAGS("create a new secret with user tags", Operation.CREATE, false, Capability.TAGS) {
+        @Override
+        void attempt(SecretStore store, SecretName name) {
+            store.create(name, SecretValue.ofText("written through a read-only store"), Map.of("team", "intruder"));
+        }
+    },
     PUT_NEW("put a new secret", Operation.PUT, false, null) {
         @Override
         void attempt(SecretStore store, SecretName name) {
@@ -45,6 +51,13 @@ enum DeniedWrite {
         void attempt(SecretStore store, SecretName name) {
             store.delete(name, DeleteOptions.force());
         }
+    },
+    /** The privileged store deletes the secret with a recovery window first; the read-only one tries to restore it. */
+    RESTORE("restore a soft-deleted secret", Operation.RESTORE, true, Capability.RESTORE) {
+        @Override
+        void attempt(SecretStore store, SecretName name) {
+            store.restore(name);
+        }
     };
 
     private final String description;
@@ -61,6 +74,11 @@ enum DeniedWrite {
     }
 
     abstract void attempt(SecretStore store, SecretName name);
+
+    /** Whether the privileged store soft-deletes the existing secret before the attempt. */
+    boolean needsSoftDeletedSecret() {
+        return this == RESTORE;
+    }
 
     @Override
     public String toString() {

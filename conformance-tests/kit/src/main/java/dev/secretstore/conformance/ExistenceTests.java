@@ -38,6 +38,15 @@ abstract class ExistenceTests extends ConformanceGroup {
     }
 
     @Test
+    @DisplayName("deleting a missing secret raises SecretNotFoundException, forced or not")
+    void deletingAMissingSecretIsNotFound() {
+        SecretName missing = name("missing");
+
+        assertNotFound(() -> store().delete(missing), missing, Operation.DELETE);
+        assertNotFound(() -> store().delete(missing, DeleteOptions.force()), missing, Operation.DELETE);
+    }
+
+    @Test
     @DisplayName("create on an existing name raises SecretAlreadyExistsException and keeps the old value")
     void createOnAnExistingNameFails() {
         SecretName name = name("exists");

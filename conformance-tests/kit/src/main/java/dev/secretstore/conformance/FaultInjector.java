@@ -89,10 +89,21 @@ public interface FaultInjector {
      *
      * @param kind    the fault
      * @param calls   the kinds of call it applies to, not empty
-     * @param count   how many calls it applies to, in total over {@code calls}; zero or less for every call
+     * @param count   how many calls it applies to, in total over {@code calls}; zero or less for every call.
+     *                A service whose fault table counts per native operation may apply the count to each
+     *                native operation of {@code calls} instead: the kit injects a counted fault only where
+     *                one native operation serves the calls it then makes.
      * @param latency the added delay, used for {@link FaultKind#LATENCY} only ({@link Duration#ZERO} otherwise)
      */
     void inject(FaultKind kind, Set<CallKind> calls, int count, Duration latency);
+
+    /**
+     * The faults this fixture can inject; the kit reports the tests needing another one as skipped with
+     * the reason. An emulator without, say, connection resets leaves {@link FaultKind#CONNECTION_RESET} out.
+     */
+    default Set<FaultKind> supportedFaults() {
+        return java.util.EnumSet.allOf(FaultKind.class);
+    }
 
     /** Removes every injected fault. */
     void clear();

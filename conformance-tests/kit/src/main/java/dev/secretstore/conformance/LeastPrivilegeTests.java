@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.secretstore.AccessDeniedException;
 import dev.secretstore.AuthenticationFailedException;
+import dev.secretstore.Capability;
+import dev.secretstore.DeleteOptions;
 import dev.secretstore.SecretMetadata;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStoreException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,15 +34,11 @@ abstract class LeastPrivilegeTests extends ConformanceGroup {
     void writeThroughReadOnlyStoreIsDenied(DeniedWrite write) {
         SecretStore readOnly = readOnlyStore();
         SecretName name = name("denied");
-        Optional<SecretMetadata> before = Optional.empty();
-        if (write.needsExistingSecret) {
-            store().create(name, text(ORIGINAL));
-            before = Optional.of(store().describe(name));
-        }
+        Optional<SecretMetadata> before = prepare(write, name);
 
         if (write.needs != null && !supports(write.needs)) {
             assertNotSupported(() -> write.attempt(readOnly, name), write.needs);
-            assertUnchanged(name, before);
+            assertUnchanged(write, name, before);
             return;
         }
 
@@ -52,10 +51,28 @@ abstract class LeastPrivilegeTests extends ConformanceGroup {
         assertThat(denied.secretName()).contains(name);
         assertThat(denied.remediation()).as("remediation hint").hasValueSatisfying(hint -> assertThat(hint).isNotBlank());
         assertThat(denied.getMessage()).contains(name.value());
-        assertUnchanged(name, before);
+        assertUnchanged(write, name, before);
     }
 
-    private void assertUnchanged(SecretName name, Optional<SecretMetadata> before) {
+    /** Creates (and for a restore, soft-deletes) the secret the write needs; its metadata before the attempt. */
+    private Optional<SecretMetadata> prepare(DeniedWrite write, SecretName name) {
+        if (!write.needsExistingSecret) {
+            return Optional.empty();
+        }
+        store().create(name, text(ORIGINAL));
+        if (write.needsSoftDeletedSecret() && supports(Capability.SOFT_DELETE)) {
+            store().delete(name, DeleteOptions.recoveryWindow(Duration.ofDays(7)));
+            return Optional.empty();
+        }
+        return Optional.of(store().describe(name));
+    }
+
+    private void assertUnchanged(DeniedWrite write, SecretName name, Optional<SecretMetadata> before) {
+        if (write.needsSoftDeletedSecret() && supports(Capability.SOFT_DELETE)) {
+            assertThat(listedInScope()).as("a soft-deleted secret after a denied restore").doesNotContain(name);
+            store().find(name).ifPresent(m -> assertThat(m.deletionDate()).as("deletion date after a denied restore").isPresent());
+            return;
+        }
         if (before.isPresent()) {
             SecretMetadata after = store().describe(name);
             assertThat(store().read(name).value().text()).isEqualTo(ORIGINAL);
@@ -66,19 +83,23 @@ abstract class LeastPrivilegeTests extends ConformanceGroup {
         }
     }
 
-    @Test
-    @DisplayName("a denied write is attempted exactly once, never retried")
-    void deniedWriteIsAttemptedOnce() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DeniedWrite.class)
+    @DisplayName("each kind of denied write is attempted exactly once, never retried")
+    void deniedWriteIsAttemptedOnce(DeniedWrite write) {
         RequestCounter counter = requestCounter();
         SecretStore readOnly = readOnlyStore();
         SecretName name = name("denied-once");
-        long before = counter.writeAttempts();
+        Assumptions.assumeTrue(write.needs == null || supports(write.needs),
+                () -> "the store does not declare " + write.needs + " (writeThroughReadOnlyStoreIsDenied asserts the refusal)");
+        Optional<SecretMetadata> before = prepare(write, name);
+        long attemptsBefore = counter.writeAttempts();
 
-        Throwable failure = catchThrowable(() -> readOnly.create(name, text("never stored")));
+        Throwable failure = catchThrowable(() -> write.attempt(readOnly, name));
 
         assertThat(failure).isInstanceOf(AccessDeniedException.class);
-        assertThat(counter.writeAttempts() - before).as("write attempts for one denied create").isEqualTo(1);
-        assertNothingStoredAt(name);
+        assertThat(counter.writeAttempts() - attemptsBefore).as("write attempts for one denied %s", write).isEqualTo(1);
+        assertUnchanged(write, name, before);
     }
 
     @Test

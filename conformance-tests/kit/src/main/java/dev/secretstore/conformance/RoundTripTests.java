@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.secretstore.Capability;
+import dev.secretstore.ReadResult;
 import dev.secretstore.Secret;
+import dev.secretstore.SecretMetadata;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretTooLargeException;
 import dev.secretstore.SecretValue;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -68,6 +71,42 @@ abstract class RoundTripTests extends ConformanceGroup {
         store().create(name, SecretValue.ofBytes(everyByte));
 
         assertThat(store().read(name).value().bytes()).isEqualTo(everyByte);
+    }
+
+    @Test
+    @DisplayName("text stays text and binary stays binary (isText) on every read path: read, read(version), readAll, after put")
+    void textStaysTextAndBinaryStaysBinaryOnEveryReadPath() {
+        SecretName textual = name("textual");
+        SecretMetadata textV1 = store().create(textual, SecretValue.ofText("first text value"));
+        store().put(textual, SecretValue.ofText("second text value"));
+        assertKind(textual, textV1, true, "first text value".getBytes(UTF_8), "second text value".getBytes(UTF_8));
+        if (!supports(Capability.BINARY)) {
+            return; // binaryValueRoundTrips asserts the "not supported" answer
+        }
+        // Binary that happens to be valid UTF-8: a provider that guesses the kind from the bytes gets it wrong.
+        byte[] first = "binary, though it looks like text".getBytes(US_ASCII);
+        byte[] second = "binary again, also plain ASCII".getBytes(US_ASCII);
+        SecretName binary = name("binary-kind");
+        SecretMetadata binaryV1 = store().create(binary, SecretValue.ofBytes(first));
+        store().put(binary, SecretValue.ofBytes(second));
+        assertKind(binary, binaryV1, false, first, second);
+    }
+
+    private void assertKind(SecretName name, SecretMetadata firstVersion, boolean text, byte[] first, byte[] latest) {
+        String kind = text ? "text" : "binary";
+        Secret read = store().read(name);
+        assertThat(read.value().isText()).as("isText() of a %s value after read", kind).isEqualTo(text);
+        assertThat(read.value().bytes()).isEqualTo(latest);
+        ReadResult batch = store().readAll(List.of(name)).get(name);
+        assertThat(batch.secret()).as("readAll result for %s", name).hasValueSatisfying(secret -> {
+            assertThat(secret.value().isText()).as("isText() of a %s value after readAll", kind).isEqualTo(text);
+            assertThat(secret.value().bytes()).isEqualTo(latest);
+        });
+        if (supports(Capability.READ_SPECIFIC_VERSION)) {
+            Secret older = store().read(name, firstVersion.version().orElseThrow());
+            assertThat(older.value().isText()).as("isText() of a %s value after read(version)", kind).isEqualTo(text);
+            assertThat(older.value().bytes()).isEqualTo(first);
+        }
     }
 
     @Test

@@ -43,6 +43,16 @@ public abstract class SecretStoreConformanceKit {
     }
 
     @Nested
+    @DisplayName("Tags: user tags come back exactly as written, or are refused before any I/O saying what is allowed")
+    class Tags extends TagTests {
+    }
+
+    @Nested
+    @DisplayName("Listing: pages honour the page size and paging neither loses nor repeats a secret")
+    class Listing extends ListingTests {
+    }
+
+    @Nested
     @DisplayName("Least privilege: a denied write fails once, says why, and writes nothing")
     class LeastPrivilege extends LeastPrivilegeTests {
     }
@@ -70,6 +80,11 @@ public abstract class SecretStoreConformanceKit {
     @Nested
     @DisplayName("Capabilities: declarations hang together, and RESTORE brings a deleted secret back")
     class Capabilities extends CapabilityTests {
+    }
+
+    @Nested
+    @DisplayName("Faults: transient faults are retried as configured, persistent ones end typed, none reads as 'absent'")
+    class Faults extends FaultTests {
     }
 
     @Nested

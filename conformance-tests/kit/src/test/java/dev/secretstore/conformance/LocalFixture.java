@@ -15,17 +15,29 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
  * The local provider in a fresh temporary directory: the privileged store, the same directory opened
  * {@code "readOnly": true}, the same directory opened with another key, foreign secrets planted
- * through the provider's SPI, and a count of the write calls that reach that SPI.
+ * through the provider's SPI, a count of the write calls that reach that SPI, and a fault table in
+ * front of it.
+ *
+ * <p>The provider the stores are opened with is a stack, as a cloud provider's is:
+ * {@code RetryingProvider} (the provider's retry policy, {@value #MAX_ATTEMPTS} attempts) over
+ * {@code CountingProvider} (the request counter) over {@code ServiceFaults} (the "service" with its fault
+ * table) over the local provider. The kit's own tests may put a broken provider on top, or replace the
+ * retrying layer with a broken one.
  */
 final class LocalFixture implements ConformanceFixture {
 
+    /** The retry policy of the fixture's provider stack. */
+    static final int MAX_ATTEMPTS = 3;
+
     private final Path root;
+    private final ServiceFaults faults;
     private final SecretStoreProvider provider;
     private final CountingProvider counter;
     private final Map<String, String> excludedTests;
@@ -38,17 +50,19 @@ final class LocalFixture implements ConformanceFixture {
     private SecretStore readOnly;
     private SpiForeignSecretPlanter planter;
 
-    private LocalFixture(Path root, CountingProvider counter, UnaryOperator<SecretStoreProvider> around,
-                         Map<String, String> excludedTests) throws IOException {
+    private LocalFixture(Path root, ServiceFaults faults, CountingProvider counter,
+                         Function<SecretStoreProvider, SecretStoreProvider> stack, Map<String, String> excludedTests)
+            throws IOException {
         this.root = root;
+        this.faults = faults;
         this.counter = counter;
-        this.provider = around.apply(counter);
+        this.provider = stack.apply(counter);
         this.excludedTests = Map.copyOf(excludedTests);
         this.key = randomKey();
         this.wrongKey = randomKey();
         Path store = root.resolve("store");
-        Path keyFile = Files.writeString(root.resolve("master.key"), key + "\n");
-        Path wrongKeyFile = Files.writeString(root.resolve("wrong.key"), wrongKey + "\n");
+        Path keyFile = writePrivate(root.resolve("master.key"), key + "\n");
+        Path wrongKeyFile = writePrivate(root.resolve("wrong.key"), wrongKey + "\n");
         this.privilegedConfig = config(store, keyFile);
         this.readOnlyConfig = new LinkedHashMap<>(privilegedConfig);
         readOnlyConfig.put("readOnly", true);
@@ -57,27 +71,47 @@ final class LocalFixture implements ConformanceFixture {
         this.privileged = open(privilegedConfig);
     }
 
+    /** Key files are mode 0600: the local store refuses a key file other users can read. */
+    private static Path writePrivate(Path file, String content) throws IOException {
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        return Files.writeString(file, content);
+    }
+
     static LocalFixture inTemporaryDirectory() {
         return inTemporaryDirectory(local -> local, Map.of());
     }
 
     /**
      * With another provider in front of the local one (the kit's own tests use deliberately broken ones).
-     * {@code around} receives the local provider behind its write counter.
+     * {@code around} receives the whole stack (retry policy, counter, fault table, local store).
      */
     static LocalFixture inTemporaryDirectory(UnaryOperator<SecretStoreProvider> around, Map<String, String> excludedTests) {
-        return create(new CountingProvider(new LocalSecretStoreProvider()), around, excludedTests);
+        return withStack(counted -> around.apply(new RetryingProvider(counted, MAX_ATTEMPTS)), excludedTests);
+    }
+
+    /**
+     * With {@code stack} in place of the retry policy: it receives the counted, faultable local provider
+     * and returns what the stores are opened with (the mutation suite's broken retry policies go here).
+     */
+    static LocalFixture withStack(Function<SecretStoreProvider, SecretStoreProvider> stack, Map<String, String> excludedTests) {
+        ServiceFaults faults = new ServiceFaults(MAX_ATTEMPTS);
+        return create(faults, new CountingProvider(faults.in(new LocalSecretStoreProvider())), stack, excludedTests);
     }
 
     /** The local provider declaring only {@code capabilities}, so the kit must assert "not supported" for the rest. */
     static LocalFixture declaring(Set<Capability> capabilities) {
-        return create(new CountingProvider(new LocalSecretStoreProvider(), capabilities), local -> local, Map.of());
+        ServiceFaults faults = new ServiceFaults(MAX_ATTEMPTS);
+        return create(faults, new CountingProvider(faults.in(new LocalSecretStoreProvider()), capabilities),
+                counted -> new RetryingProvider(counted, MAX_ATTEMPTS), Map.of());
     }
 
-    private static LocalFixture create(CountingProvider counter, UnaryOperator<SecretStoreProvider> around,
+    private static LocalFixture create(ServiceFaults faults, CountingProvider counter,
+                                       Function<SecretStoreProvider, SecretStoreProvider> stack,
                                        Map<String, String> excludedTests) {
         try {
-            return new LocalFixture(Files.createTempDirectory("secretstore-conformance-"), counter, around, excludedTests);
+            return new LocalFixture(Files.createTempDirectory("secretstore-conformance-"), faults, counter, stack,
+                    excludedTests);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,6 +157,11 @@ final class LocalFixture implements ConformanceFixture {
     public FixtureFeature<RequestCounter> requestCounter() {
         // Write calls reaching the local provider's SPI, from every store this fixture opened.
         return FixtureFeature.of(counter);
+    }
+
+    @Override
+    public FixtureFeature<FaultInjector> faults() {
+        return FixtureFeature.of(faults);
     }
 
     @Override

@@ -73,7 +73,11 @@ public final class LocalSecretStoreProvider implements SecretStoreProvider {
           .defaultValue("false").build(),
       ConfigField.builder("tagKey")
           .description("tag key marking secrets as managed (<tagKey>=true)")
-          .defaultValue(LocalSettings.DEFAULT_TAG_KEY).build());
+          .defaultValue(LocalSettings.DEFAULT_TAG_KEY).build(),
+      ConfigField.builder("allowInsecurePermissions").type(ConfigField.Type.BOOLEAN)
+          .description("use a key file or store directory that other users can read or write, or that another"
+              + " user owns, with a warning instead of refusing it")
+          .defaultValue("false").build());
 
   /** Fields of the cloud providers' configs: their presence means the config is not ours. */
   private static final Set<String> CLOUD_FIELDS = Set.of(
@@ -176,7 +180,8 @@ public final class LocalSecretStoreProvider implements SecretStoreProvider {
 
   private LocalSettings settings(StoreConfig config) {
     return LocalSettings.resolve(config.string("path"), config.string("keyFile"), config.string("keyEnv"),
-        config.bool("readOnly").orElse(false), config.string("tagKey"), homeDirectory());
+        config.bool("readOnly").orElse(false), config.string("tagKey"),
+        config.bool("allowInsecurePermissions").orElse(false), homeDirectory());
   }
 
   private Path homeDirectory() {

@@ -15,10 +15,12 @@ import java.util.Map;
  * Runs in a child JVM started by the crash-safety and multi-process tests.
  *
  * <ul>
- *   <li>{@code loop <store> <keyFile> <secrets> <first N>}: puts "value-N-xxx…" round-robin into {@code s0..s<secrets-1>}
+ *   <li>{@code loop <store> <keyFile> <secrets> <first N> [<compact index every E entries>]}: puts "value-N-xxx…" round-robin into {@code s0..s<secrets-1>}
  *       forever, printing "wrote <secret> <N>" after each put returns, until killed;
  *   <li>{@code append <store> <keyFile> <name> <count>}: waits for a line on standard input (so that several
  *       children start writing together), adds {@code count} versions to {@code name}, then prints "done";
+ *   <li>{@code rotate <store> <keyFile>}: rotates the store's key again and again, printing "rotated" after
+ *       each rotation, until killed;
  *   <li>{@code stall <store> <keyFile> <name>}: puts "new" into {@code name} but stops once the new record is
  *       durable in its temporary file, before the rename, prints "stalled" and waits there to be killed.
  * </ul>
@@ -43,7 +45,21 @@ public final class ChildWriter {
     watchdog.setDaemon(true);
     watchdog.start();
     String mode = args[0];
+    if (mode.equals("loop") && args.length > 5) {
+      CrashPoint.compactIndexEvery(Integer.parseInt(args[5]));
+    }
     Map<String, Object> config = Map.of("path", args[1], "keyFile", args[2]);
+    if (mode.equals("rotate")) {
+      System.out.println("ready");
+      System.out.flush();
+      while (true) {
+        LocalKeyRotation.rotate(new LocalSecretStoreProvider(), config);
+        System.out.println("rotated");
+        if (System.out.checkError()) {
+          return;
+        }
+      }
+    }
     try (SecretStore store = SecretStores.open(new LocalSecretStoreProvider(), config)) {
       System.out.println("ready");
       System.out.flush();

@@ -26,13 +26,24 @@ class CrashSafetyTest {
   @Test
   @DisplayName("killing a writer with SIGKILL at random moments never corrupts the store")
   void killedWriterLeavesConsistentStore() throws Exception {
+    killWriterRepeatedly(null);
+  }
+
+  @Test
+  @DisplayName("killing a writer whose index compacts every few writes never loses a secret from the index")
+  void killedWriterDuringIndexCompaction() throws Exception {
+    killWriterRepeatedly(3); // a compaction every other put: many kills land inside one
+  }
+
+  private void killWriterRepeatedly(Integer compactEvery) throws Exception {
     TempStore temp = new TempStore(tmp);
     temp.open().close(); // creates the store and its key, so the children only write secrets
     Map<String, Long> acknowledged = new HashMap<>();
     long offset = 0;
     for (int round = 0; round < ROUNDS; round++) {
       try (ChildProcess child = ChildProcess.start(tmp.resolve("child-" + round + ".err"), "loop",
-          temp.storeDir.toString(), temp.keyFile.toString(), Integer.toString(SECRETS), Long.toString(offset))) {
+          temp.storeDir.toString(), temp.keyFile.toString(), Integer.toString(SECRETS), Long.toString(offset),
+          compactEvery == null ? "1000" : compactEvery.toString())) {
         assertThat(child.readLine()).as("child started (see child-" + round + ".err if not)").isEqualTo("ready");
         // Kill after a random number of acknowledged puts rather than after a wall-clock delay, so a slow
         // machine still kills a child that is writing. The child starts the next put as soon as it has
@@ -63,7 +74,7 @@ class CrashSafetyTest {
         temp.keyFile.toString(), name.value())) {
       assertThat(child.readLine()).as("child started (see stall.err if not)").isEqualTo("ready");
       assertThat(child.readLine()).as("child reached the rename").isEqualTo("stalled");
-      try (Stream<Path> files = Files.list(temp.storeDir)) {
+      try (Stream<Path> files = Files.list(temp.storeDir.resolve(AtomicFiles.TEMP_DIR))) {
         assertThat(files.filter(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)))
             .as("the new record, complete in its temporary file").singleElement()
             .satisfies(p -> assertThat(Files.size(p)).isPositive());
@@ -79,7 +90,7 @@ class CrashSafetyTest {
       store.put(name, dev.secretstore.SecretValue.ofText("after"));
       assertThat(store.read(name).value().text()).isEqualTo("after");
     }
-    try (Stream<Path> files = Files.list(temp.storeDir)) {
+    try (Stream<Path> files = Files.list(temp.storeDir.resolve(AtomicFiles.TEMP_DIR))) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(AtomicFiles.TEMP_PREFIX));
     }
   }
@@ -95,7 +106,7 @@ class CrashSafetyTest {
     // The state a writer killed before its rename leaves: the old record plus a truncated new one.
     Path record = temp.storeDir.resolve(dev.secretstore.local.internal.NameCodec.fileName("s0"));
     byte[] whole = Files.readAllBytes(record);
-    Path leftover = temp.storeDir.resolve(AtomicFiles.TEMP_PREFIX + "0123456789abcdef");
+    Path leftover = temp.storeDir.resolve(AtomicFiles.TEMP_DIR).resolve(AtomicFiles.TEMP_PREFIX + "0123456789abcdef");
     Files.write(leftover, java.util.Arrays.copyOf(whole, whole.length / 2));
     try (SecretStore readOnly = temp.open(temp.readOnlyConfig())) {
       assertThat(readOnly.read(name).value().text()).isEqualTo("old");
@@ -113,6 +124,8 @@ class CrashSafetyTest {
       // Every secret the store lists (including one first created by the killed put) opens and decrypts.
       assertThat(store.listAll(null)).allSatisfy(m -> assertThat(store.read(m.name()).value().text())
           .startsWith("value-").endsWith("-" + ChildWriter.PADDING));
+      assertThat(store.listAll(null).map(m -> m.name().value())).as("the index lists every acknowledged secret")
+          .containsAll(acknowledged.keySet());
       for (Map.Entry<String, Long> ack : acknowledged.entrySet()) {
         String value = store.read(SecretName.of(ack.getKey())).value().text();
         assertThat(value).startsWith("value-").endsWith("-" + ChildWriter.PADDING);
@@ -121,7 +134,7 @@ class CrashSafetyTest {
         assertThat(written).as(ack.getKey()).isGreaterThanOrEqualTo(ack.getValue());
       }
     }
-    try (Stream<Path> files = Files.list(temp.storeDir)) {
+    try (Stream<Path> files = Files.list(temp.storeDir.resolve(AtomicFiles.TEMP_DIR))) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .as("a writable open removes temporary files a killed writer left behind")
           .noneMatch(n -> n.startsWith(AtomicFiles.TEMP_PREFIX));

@@ -3,6 +3,7 @@ package dev.secretstore.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.secretstore.SecretIntegrityException;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretNotFoundException;
 import dev.secretstore.SecretStore;
@@ -17,6 +18,7 @@ import dev.secretstore.local.internal.RecordCodec;
 import dev.secretstore.local.internal.Sealed;
 import dev.secretstore.local.internal.SecretRecord;
 import dev.secretstore.local.internal.StoreFault;
+import dev.secretstore.local.internal.ValueFiles;
 import dev.secretstore.local.internal.VersionEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,8 +80,10 @@ class EncryptionTest {
           .hasMessageContaining("integrity")
           .hasMessageNotContaining("value-of-a");
       assertThat(store.read(SecretName.of("db/a")).value().text()).isEqualTo("value-of-a");
-      assertThat(store.listAll("db/")).as("a file claiming another name's record is not listed")
-          .extracting(m -> m.name().value()).containsExactly("db/a");
+      assertThat(store.listAll("db/")).as("a file claiming another name's record is listed as damaged")
+          .extracting(m -> m.name().value(), m -> m.integrityProblem().isPresent())
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("db/a", false),
+              org.assertj.core.groups.Tuple.tuple("db/b", true));
     }
   }
 
@@ -93,22 +97,26 @@ class EncryptionTest {
       store.create(a, SecretValue.ofText("one"));
       store.put(a, SecretValue.ofText("two"));
       store.create(b, SecretValue.ofText("bee"));
-      RecordCodec codec = new RecordCodec(new Aead(KeyFiles.read(temp.keyFile).orElseThrow(), random));
+      Path[] valuesOfA = valueFiles(temp, "db/a");
+      Path[] valuesOfB = valueFiles(temp, "db/b");
+      assertThat(valuesOfA).hasSize(2);
+      byte[] one = Files.readAllBytes(valuesOfA[0]);
+      byte[] two = Files.readAllBytes(valuesOfA[1]);
+      Files.write(valuesOfA[0], two);
+      Files.write(valuesOfA[1], one);
+      assertThatThrownBy(() -> store.read(a, "1")).isInstanceOf(SecretIntegrityException.class)
+          .hasMessageContaining(valuesOfA[0].toString());
+      assertThatThrownBy(() -> store.read(a, "2")).isInstanceOf(SecretIntegrityException.class);
 
-      SecretRecord recordA = codec.decode(Files.readAllBytes(file(temp, "db/a")), "db/a");
-      VersionEntry v1 = recordA.versions().get(0);
-      VersionEntry v2 = recordA.versions().get(1);
-      SecretRecord swapped = withVersions(recordA, List.of(
-          new VersionEntry("1", v1.createdAt(), true, v2.value()),
-          new VersionEntry("2", v2.createdAt(), true, v1.value())));
-      Files.write(file(temp, "db/a"), codec.encode(swapped));
-      assertThatThrownBy(() -> store.read(a, "1")).hasMessageContaining("integrity");
-      assertThatThrownBy(() -> store.read(a, "2")).hasMessageContaining("integrity");
+      Files.write(valuesOfB[0], one);
+      assertThatThrownBy(() -> store.read(b)).isInstanceOf(SecretIntegrityException.class)
+          .hasMessageNotContaining("one");
+    }
+  }
 
-      SecretRecord recordB = codec.decode(Files.readAllBytes(file(temp, "db/b")), "db/b");
-      SecretRecord planted = withVersions(recordB, List.of(new VersionEntry("1", v1.createdAt(), true, v1.value())));
-      Files.write(file(temp, "db/b"), codec.encode(planted));
-      assertThatThrownBy(() -> store.read(b)).hasMessageContaining("integrity").hasMessageNotContaining("one");
+  private static Path[] valueFiles(TempStore temp, String name) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(ValueFiles.directory(temp.storeDir, name))) {
+      return files.sorted().toArray(Path[]::new);
     }
   }
 
@@ -125,10 +133,6 @@ class EncryptionTest {
 
   private static Path file(TempStore temp, String name) {
     return temp.storeDir.resolve(NameCodec.fileName(name));
-  }
-
-  private static SecretRecord withVersions(SecretRecord r, List<VersionEntry> versions) {
-    return new SecretRecord(r.name(), r.recordId(), r.createdAt(), r.updatedAt(), r.deletionDate(), r.tags(), versions);
   }
 
   private static SecretRecord record(String name, String recordId, String versionId, Sealed sealed) {

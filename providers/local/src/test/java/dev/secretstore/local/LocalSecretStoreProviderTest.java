@@ -31,7 +31,7 @@ class LocalSecretStoreProviderTest {
         Capability.SOFT_DELETE, Capability.RESTORE, Capability.TAGS, Capability.LIST_BY_PREFIX,
         Capability.READ_SPECIFIC_VERSION);
     assertThat(info.configFields()).extracting(f -> f.name())
-        .containsExactly("path", "keyFile", "keyEnv", "readOnly", "tagKey");
+        .containsExactly("path", "keyFile", "keyEnv", "readOnly", "tagKey", "allowInsecurePermissions");
   }
 
   @Test

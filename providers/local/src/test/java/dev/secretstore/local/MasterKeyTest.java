@@ -126,7 +126,7 @@ class MasterKeyTest {
     String wrongKey = randomKeyText();
 
     Path wrongFile = tmp.resolve("wrong.key");
-    Files.writeString(wrongFile, wrongKey);
+    TempStore.writePrivate(wrongFile, wrongKey);
     Map<String, Object> viaFile = Map.of("path", temp.storeDir.toString(), "keyFile", wrongFile.toString());
     assertThatThrownBy(() -> temp.open(viaFile))
         .isInstanceOfSatisfying(AuthenticationFailedException.class, e -> {
@@ -152,7 +152,7 @@ class MasterKeyTest {
     Path keyCheck = temp.storeDir.resolve(dev.secretstore.local.internal.KeyCheck.FILE_NAME);
     Files.delete(keyCheck);
     Path wrongFile = tmp.resolve("wrong.key");
-    Files.writeString(wrongFile, randomKeyText());
+    TempStore.writePrivate(wrongFile, randomKeyText());
     assertThatThrownBy(() -> temp.open(Map.of("path", temp.storeDir.toString(), "keyFile", wrongFile.toString())))
         .isInstanceOf(AuthenticationFailedException.class);
     assertThat(keyCheck).as("a wrong key never writes a key-check record").doesNotExist();
@@ -177,7 +177,7 @@ class MasterKeyTest {
   void malformedKeyFile() throws Exception {
     TempStore temp = new TempStore(tmp);
     Files.createDirectories(temp.keyFile.getParent());
-    Files.writeString(temp.keyFile, "c2hvcnQta2V5LXRleHQ=");
+    TempStore.writePrivate(temp.keyFile, "c2hvcnQta2V5LXRleHQ=");
     assertThatThrownBy(temp::open)
         .isInstanceOf(AuthenticationFailedException.class)
         .hasMessageNotContaining("c2hvcnQta2V5LXRleHQ=");

@@ -132,9 +132,9 @@ class ReadOnlyTest {
 
   private static Map<String, byte[]> snapshot(Path dir) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> entries = Files.list(dir)) {
+    try (Stream<Path> entries = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) entries::iterator) {
-        files.put(p.getFileName().toString(), Files.readAllBytes(p));
+        files.put(dir.relativize(p).toString(), Files.isDirectory(p) ? new byte[0] : Files.readAllBytes(p));
       }
     }
     return files;

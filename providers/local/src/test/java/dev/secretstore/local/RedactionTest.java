@@ -60,7 +60,7 @@ class RedactionTest {
     try (SecretStore readOnly = temp.open(temp.readOnlyConfig())) {
       seen.add(failure(() -> readOnly.put(name, SecretValue.ofText(CANARY))));
     }
-    Files.writeString(tmp.resolve("other.key"), "bm90LXRoZS1rZXktYnV0LTMyLWJ5dGVzLWxvbmctaGVyZQ==");
+    TempStore.writePrivate(tmp.resolve("other.key"), "bm90LXRoZS1rZXktYnV0LTMyLWJ5dGVzLWxvbmctaGVyZQ==");
     seen.add(failure(() -> temp.open(Map.of("path", temp.storeDir.toString(), "keyFile",
         tmp.resolve("other.key").toString()))));
     LocalSecretStoreProvider provider = temp.provider();

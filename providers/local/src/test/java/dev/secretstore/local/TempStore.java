@@ -52,4 +52,12 @@ final class TempStore {
   SecretStore open(Map<String, ?> config) {
     return SecretStores.open(provider(), config);
   }
+
+  /** Writes a file only its owner can read (mode 0600), as a key file must be. */
+  static Path writePrivate(Path file, String content) throws java.io.IOException {
+    java.nio.file.Files.deleteIfExists(file);
+    java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    return java.nio.file.Files.writeString(file, content);
+  }
 }

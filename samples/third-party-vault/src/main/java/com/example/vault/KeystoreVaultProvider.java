@@ -49,11 +49,6 @@ public final class KeystoreVaultProvider implements SecretStoreProvider {
     }
 
     @Override
-    public String version() {
-        return "0.1.0";
-    }
-
-    @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.VERSIONS, Capability.READ_SPECIFIC_VERSION, Capability.BINARY,
                 Capability.TAGS, Capability.LIST_BY_PREFIX);

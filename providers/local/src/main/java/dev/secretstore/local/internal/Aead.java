@@ -16,11 +16,25 @@ public final class Aead {
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
   private final MasterKey key;
+  private final MasterKey previousKey;
   private final SecureRandom random;
 
   public Aead(MasterKey key, SecureRandom random) {
+    this(key, null, random);
+  }
+
+  /**
+   * During a key rotation: seals with {@code key} (the new one) and opens with either, since files are
+   * re-encrypted one at a time and a rotation may be interrupted anywhere.
+   */
+  public Aead(MasterKey key, MasterKey previousKey, SecureRandom random) {
     this.key = key;
+    this.previousKey = previousKey;
     this.random = random;
+  }
+
+  MasterKey key() {
+    return key;
   }
 
   public Sealed seal(byte[] plaintext, byte[] associatedData) {
@@ -45,16 +59,30 @@ public final class Aead {
       throw StoreFault.of(FaultKind.INTEGRITY, null, what + " is malformed (bad nonce length)");
     }
     try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-      cipher.init(Cipher.DECRYPT_MODE, key.secretKey(), new GCMParameterSpec(TAG_BITS, sealed.nonce()));
-      cipher.updateAAD(associatedData);
-      return cipher.doFinal(sealed.ciphertext());
+      try {
+        return open(key, sealed, associatedData);
+      } catch (AEADBadTagException e) {
+        if (previousKey == null) {
+          throw e;
+        }
+        return open(previousKey, sealed, associatedData);
+      }
     } catch (AEADBadTagException e) {
       throw StoreFault.of(FaultKind.INTEGRITY, null,
           what + " failed its AES-GCM integrity check (altered, moved to another name or version,"
               + " or encrypted with another key)");
-    } catch (GeneralSecurityException e) {
-      throw StoreFault.of(FaultKind.INTEGRITY, null, what + " could not be decrypted: " + e.getClass().getSimpleName());
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // Providers signal some malformed input (a ciphertext shorter than the tag) with ProviderException or
+      // IllegalArgumentException rather than AEADBadTagException: still this record's damage, nobody else's.
+      throw StoreFault.of(FaultKind.INTEGRITY, null, what + " could not be decrypted ("
+          + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  private static byte[] open(MasterKey with, Sealed sealed, byte[] associatedData) throws GeneralSecurityException {
+    Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+    cipher.init(Cipher.DECRYPT_MODE, with.secretKey(), new GCMParameterSpec(TAG_BITS, sealed.nonce()));
+    cipher.updateAAD(associatedData);
+    return cipher.doFinal(sealed.ciphertext());
   }
 }

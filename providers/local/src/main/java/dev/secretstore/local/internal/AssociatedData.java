@@ -21,6 +21,11 @@ public final class AssociatedData {
     return join("secretstore-local/value/v1", name, recordId, versionId);
   }
 
+  /** A rotation marker's sealed key: which one it is ("new" under the old key, "old" under the new key). */
+  public static byte[] rotationKey(String which) {
+    return join("secretstore-local/rotation/v1", which);
+  }
+
   public static byte[] keyCheck() {
     return join("secretstore-local/key-check/v1");
   }

@@ -13,12 +13,19 @@ import java.util.HexFormat;
 
 /**
  * Replaces a file so that a crash at any instant leaves either the old or the new content: write a temporary
- * file in the same directory, fsync it, rename it over the target atomically, fsync the directory so the
- * rename itself is durable.
+ * file in the store's temporary directory (same file system), fsync it, rename it over the target atomically,
+ * fsync the target's directory so the rename itself is durable.
+ *
+ * <p>Temporary files live in {@code <store>/.tmp/}, named {@code .tmp-<16 hex digits>}: a writable open
+ * removes what a killed writer left there without listing the (possibly huge) store directory, and never
+ * touches a file it did not create.
  */
 public final class AtomicFiles {
   /** Temporary files start with this; real records never do, so a crash leftover is never read as one. */
   public static final String TEMP_PREFIX = ".tmp-";
+  /** The store's subdirectory holding temporary files. */
+  public static final String TEMP_DIR = ".tmp";
+  private static final java.util.regex.Pattern TEMP_NAME = java.util.regex.Pattern.compile("\\.tmp-[0-9a-f]{16}");
 
   private static final SecureRandom RANDOM = new SecureRandom();
   /**
@@ -29,11 +36,22 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  public static void write(Path target, byte[] content) throws IOException {
+  /** Whether a file name is one {@link #write} gives its temporary files. */
+  public static boolean isTemporaryName(String fileName) {
+    return TEMP_NAME.matcher(fileName).matches();
+  }
+
+  /**
+   * Writes {@code content} to {@code target} atomically, staging it in {@code tempDir} (created 0700 if
+   * missing; same file system as the target). The temporary file is created with {@code CREATE_NEW}, so an
+   * existing file or symlink of that name is never followed or reused.
+   */
+  public static void write(Path target, byte[] content, Path tempDir) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
+    Posix.createPrivateDirectories(tempDir);
     byte[] suffix = new byte[8];
     RANDOM.nextBytes(suffix);
-    Path tmp = dir.resolve(TEMP_PREFIX + HexFormat.of().formatHex(suffix));
+    Path tmp = tempDir.resolve(TEMP_PREFIX + HexFormat.of().formatHex(suffix));
     try {
       try (FileChannel out = FileChannel.open(tmp,
           EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), Posix.ownerOnlyFile(dir))) {
@@ -44,7 +62,7 @@ public final class AtomicFiles {
         out.force(true);
       }
       Runnable hook = beforeRename;
-      if (hook != null) {
+      if (hook != null && target.getFileName().toString().endsWith(NameCodec.RECORD_SUFFIX)) {
         hook.run();
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -7,6 +7,7 @@ import dev.secretstore.InvalidConfigException;
 import dev.secretstore.InvalidRequestException;
 import dev.secretstore.Operation;
 import dev.secretstore.SecretAlreadyExistsException;
+import dev.secretstore.SecretIntegrityException;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretNotFoundException;
 import dev.secretstore.SecretStoreException;
@@ -42,9 +43,10 @@ public final class Faults {
         return new StoreUnavailableException(PROVIDER, operation, secret, detail, hint, fault.getCause());
       case INTEGRITY:
       default:
-        return new SecretStoreException(PROVIDER, operation, secret, detail,
-            hint != null ? hint : "the record file was altered, truncated or copied from elsewhere;"
-                + " restore it from a backup of the store directory, or delete it to drop the secret", null);
+        return new SecretIntegrityException(PROVIDER, operation, secret, detail,
+            hint != null ? hint : "the record was altered, truncated, rolled back or copied from elsewhere;"
+                + " restore the store directory from a backup, or drop the secret with a forced delete"
+                + " (secretstore delete NAME --force)", fault.location().orElse(null), null);
     }
   }
 

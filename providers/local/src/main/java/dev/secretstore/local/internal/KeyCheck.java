@@ -29,7 +29,7 @@ public final class KeyCheck {
     out.writeBytes(MAGIC);
     out.writeBytes(sealed.nonce());
     out.writeBytes(sealed.ciphertext());
-    AtomicFiles.write(storeDir.resolve(FILE_NAME), out.toByteArray());
+    AtomicFiles.write(storeDir.resolve(FILE_NAME), out.toByteArray(), storeDir.resolve(AtomicFiles.TEMP_DIR));
   }
 
   /** Throws {@link FaultKind#AUTHENTICATION} unless {@code aead} holds the key the store was created with. */

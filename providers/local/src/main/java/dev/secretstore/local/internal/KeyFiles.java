@@ -17,28 +17,50 @@ import java.util.Optional;
 
 /** Reads key files, and creates a new random key file that is never readable by anyone but its owner. */
 public final class KeyFiles {
+  /** A key file holds base64 of 32 bytes: 44 characters, the last one padding. */
+  static final int KEY_FILE_BYTES = 44;
+
   private KeyFiles() {}
+
+  private static boolean isBase64(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      byte b = bytes[i];
+      boolean ok = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '+' || b == '/'
+          || (b == '=' && i >= length - 2);
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   public static Optional<MasterKey> read(Path path) {
     if (!Files.exists(path)) {
       return Optional.empty();
     }
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
+    try (java.io.InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes(KEY_FILE_BYTES + 3); // enough to tell a longer file from a key file
     } catch (IOException e) {
       throw StoreFault.of(FaultKind.AUTHENTICATION, null, "cannot read key file " + path + " ("
           + e.getClass().getSimpleName() + ")", "make the key file readable by the user running secretstore");
     }
     try {
-      // Raw 32 bytes are accepted too, for keys written by other tools.
-      if (bytes.length == MasterKey.BYTES) {
-        return Optional.of(MasterKey.ofBytes(bytes));
+      // Exactly the documented format: 44 characters of standard base64 (32 bytes), then at most one newline.
+      // Anything else (a 32-character password, raw bytes, a PEM file) is not a key this store accepts.
+      int length = bytes.length;
+      if (length > 0 && bytes[length - 1] == '\n') {
+        length--;
       }
-      return Optional.of(MasterKey.parse(new String(bytes, StandardCharsets.US_ASCII), "key file " + path));
+      if (length != KEY_FILE_BYTES || !isBase64(bytes, length) || bytes[length - 1] != '=') {
+        throw new IllegalArgumentException("key file " + path + " does not hold a secretstore key: expected one"
+            + " line of " + KEY_FILE_BYTES + " base64 characters encoding 32 bytes, as secretstore writes");
+      }
+      return Optional.of(MasterKey.parse(new String(bytes, 0, length, StandardCharsets.US_ASCII), "key file " + path));
     } catch (IllegalArgumentException e) {
       throw StoreFault.of(FaultKind.AUTHENTICATION, null, e.getMessage(),
-          "point keyFile at the key this store was created with (base64 of 32 random bytes)");
+          "point keyFile at the key this store was created with (base64 of 32 random bytes: "
+              + "head -c 32 /dev/urandom | base64 > FILE; chmod 600 FILE)");
     } finally {
       java.util.Arrays.fill(bytes, (byte) 0);
     }

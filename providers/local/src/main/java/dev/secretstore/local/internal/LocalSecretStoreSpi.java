@@ -92,7 +92,7 @@ public final class LocalSecretStoreSpi implements SecretStoreSpi {
   public Page<SecretMetadata> list(ListOptions options) {
     return call(null, () -> {
       RecordPage page = store.list(options.prefix(), options.pageSize(), options.pageToken());
-      List<SecretMetadata> items = page.items().stream().map(this::metadata).collect(Collectors.toList());
+      List<SecretMetadata> items = page.items().stream().map(this::listed).collect(Collectors.toList());
       return Page.of(items, page.nextToken().orElse(null));
     });
   }
@@ -108,6 +108,17 @@ public final class LocalSecretStoreSpi implements SecretStoreSpi {
   @Override
   public SecretMetadata restore(SecretName name) {
     return call(name, () -> metadata(store.restore(name.value())));
+  }
+
+  // A record that cannot be read is listed with its problem, so the damage is seen rather than hidden.
+  private SecretMetadata listed(RecordPage.Listed item) {
+    if (item.record() != null) {
+      return metadata(item.record());
+    }
+    return SecretMetadata.builder(SecretName.of(item.name()))
+        .nativeId(item.damage().location().orElse(store.recordPath(item.name()).toString()))
+        .integrityProblem(item.damage().detail())
+        .build();
   }
 
   private SecretMetadata metadata(SecretRecord record) {

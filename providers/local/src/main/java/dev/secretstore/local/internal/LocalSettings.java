@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The local store's resolved configuration: where it lives, where its key comes from, whether it may write.
  */
-public record LocalSettings(Path storeDir, KeySource keySource, boolean readOnly, String tagKey) {
+public record LocalSettings(Path storeDir, KeySource keySource, boolean readOnly, String tagKey,
+    boolean allowInsecurePermissions) {
   public static final String DEFAULT_PATH = "~/.secretstore/store";
   public static final String DEFAULT_KEY_FILE = "~/.secretstore/master.key";
   public static final String DEFAULT_TAG_KEY = "AirbyteManaged";
@@ -20,6 +21,12 @@ public record LocalSettings(Path storeDir, KeySource keySource, boolean readOnly
    */
   public static LocalSettings resolve(Optional<String> path, Optional<String> keyFile, Optional<String> keyEnv,
       boolean readOnly, Optional<String> tagKey, Path home) {
+    return resolve(path, keyFile, keyEnv, readOnly, tagKey, false, home);
+  }
+
+  /** As above, with {@code allowInsecurePermissions} (warn instead of refusing a key or store others can reach). */
+  public static LocalSettings resolve(Optional<String> path, Optional<String> keyFile, Optional<String> keyEnv,
+      boolean readOnly, Optional<String> tagKey, boolean allowInsecurePermissions, Path home) {
     if (keyFile.isPresent() && keyEnv.isPresent()) {
       throw StoreFault.config("keyEnv", "give either keyFile or keyEnv, not both");
     }
@@ -37,13 +44,18 @@ public record LocalSettings(Path storeDir, KeySource keySource, boolean readOnly
       }
       key = new KeySource.Env(keyEnv.get());
     } else {
+      // Never echoed, and no file named after it is ever created: the key itself pasted where its path goes.
+      if (keyFile.isPresent() && looksLikeKey(keyFile.get())) {
+        throw StoreFault.config("keyFile", "expected the path of the key file, not the key itself (the value"
+            + " is not repeated here); put the key in a file with mode 0600 and give its path");
+      }
       key = new KeySource.File(expand(keyFile.orElse(DEFAULT_KEY_FILE), "keyFile", home));
     }
     String tag = tagKey.orElse(DEFAULT_TAG_KEY);
     if (tag.isBlank()) {
       throw StoreFault.config("tagKey", "expected a non-empty tag key");
     }
-    return new LocalSettings(storeDir, key, readOnly, tag);
+    return new LocalSettings(storeDir, key, readOnly, tag, allowInsecurePermissions);
   }
 
   private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

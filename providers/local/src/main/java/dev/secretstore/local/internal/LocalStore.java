@@ -20,11 +20,15 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The storage engine of the local provider: one encrypted record file per secret in one directory.
+ * The storage engine of the local provider: one encrypted record file per secret in one directory, each
+ * version's value in its own file ({@link ValueFiles}), and an index ({@link StoreIndex}) for listing in
+ * name order and for telling a rolled-back record.
  *
- * <p>Reads take no lock: records are only ever replaced by atomic rename, so a reader sees a whole old or a
- * whole new file. Every write is a read-modify-write cycle under {@link StoreLock} (threads and processes),
- * ending in {@link AtomicFiles#write}. Thread-safe; any number of instances may share a directory.
+ * <p>Reads take no lock: files are only ever replaced by atomic rename, so a reader sees a whole old or a
+ * whole new file. Every write is a read-modify-write cycle under {@link StoreLock} (threads and processes):
+ * the index hears of it first ({@code BEGIN}), then the new value file and the record are each written with
+ * {@link AtomicFiles#write}, then the index records the outcome. Thread-safe; any number of instances may
+ * share a directory.
  *
  * <p>Soft delete: a deleted secret keeps its file with a deletion date and is invisible to reads, describe
  * and list. Creating the same name again replaces it (the deleted versions are discarded), as does the
@@ -33,22 +37,35 @@ import java.util.function.Function;
  */
 public final class LocalStore {
   public static final Duration DEFAULT_RECOVERY_WINDOW = Duration.ofDays(30);
+  /** No value file this store writes comes near this: 64 KiB values, plus nonce, tag and magic. */
+  static final int MAX_VALUE_FILE_BYTES = 1024 * 1024;
+  /**
+   * Format 2 records hold metadata only (a few hundred bytes per version); format 1 records held every
+   * value inline. A file above this is not one this store wrote, and is never read whole into memory.
+   */
+  static final int MAX_RECORD_BYTES = 128 * 1024 * 1024;
 
   private final Path dir;
   private final KeySource keySource;
   private final ReadOnlyReason readOnly;
-  private final RecordCodec codec;
+  // Replaced only by a key rotation, under the store lock; readers use whichever they see (both open every file
+  // during a rotation).
+  private volatile RecordCodec codec;
+  private volatile Aead aead;
   private final StoreLock lock;
   private final Clock clock;
   private final SecureRandom random;
   private final int maxTags;
+  private final StoreIndex index;
 
   private LocalStore(Path dir, KeySource keySource, ReadOnlyReason readOnly, RecordCodec codec, StoreLock lock,
       Clock clock, SecureRandom random, int maxTags) {
+    this.index = new StoreIndex(dir);
     this.dir = dir;
     this.keySource = keySource;
     this.readOnly = readOnly;
     this.codec = codec;
+    this.aead = codec.aead();
     this.lock = lock;
     this.clock = clock;
     this.random = random;
@@ -65,6 +82,10 @@ public final class LocalStore {
       int maxTags) {
     SecureRandom random = new SecureRandom();
     Path dir = settings.storeDir();
+    FilePermissions.checkStoreDirectory(dir, settings.allowInsecurePermissions());
+    if (settings.keySource() instanceof KeySource.File file) {
+      FilePermissions.checkKeyFile(file.path(), settings.allowInsecurePermissions());
+    }
     ReadOnlyReason readOnly = settings.readOnly() ? ReadOnlyReason.CONFIGURED : null;
     if (readOnly == null) {
       try {
@@ -82,7 +103,7 @@ public final class LocalStore {
             FaultKind.AUTHENTICATION, null, "no master key at " + settings.keySource().describe()
                 + ", and a read-only store cannot create one",
             "point keyFile or keyEnv at the key the store was created with"));
-        Aead aead = new Aead(key, random);
+        Aead aead = aeadFor(dir, key, random);
         checkKey(dir, aead, settings.keySource());
         return new LocalStore(dir, settings.keySource(), readOnly, new RecordCodec(aead), null, clock, random,
             maxTags);
@@ -115,15 +136,122 @@ public final class LocalStore {
       } else {
         key = KeyFiles.createOrRead(((KeySource.File) source).path(), random);
       }
-      Aead aead = new Aead(key, random);
+      Aead aead = aeadFor(dir, key, random);
       if (!checkKey(dir, aead, source)) {
         KeyCheck.write(dir, aead);
       }
       LocalStore store = new LocalStore(dir, source, null, new RecordCodec(aead), lock, clock, random, maxTags);
-      store.purgeExpired();
+      store.prepareIndex();
+      if (KeyRotation.inProgress(dir) && source instanceof KeySource.File) {
+        store.rotateUnderLock(); // an interrupted rotation is finished by the next writable open
+      }
       return store;
     } catch (IOException e) {
       throw StoreFault.io(null, "cannot open store " + dir + " (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  /** The key's AES-GCM, holding the other key as well while a rotation is in progress. */
+  private static Aead aeadFor(Path dir, MasterKey key, SecureRandom random) throws IOException {
+    return KeyRotation.keys(dir, key, random)
+        .map(keys -> new Aead(keys.newKey(), keys.oldKey(), random))
+        .orElseGet(() -> new Aead(key, random));
+  }
+
+  /**
+   * Re-encrypts every record and value under a new random key, then replaces the key file. Crash-safe: the
+   * rotation marker ({@link KeyRotation}) holds each key sealed under the other, so whichever key the key
+   * file holds when the process dies opens the store, and the next writable open finishes the rotation. The
+   * key file keeps the old key until every file is re-encrypted. Only for key files (a key in an environment
+   * variable cannot be replaced by the store).
+   */
+  public void rotateKey() {
+    requireWritable(null);
+    if (!(keySource instanceof KeySource.File)) {
+      throw StoreFault.of(FaultKind.INVALID_REQUEST, null, "the key comes from " + keySource.describe()
+          + ", which the store cannot replace", "rotate a store whose key is in a file (keyFile)");
+    }
+    lock.withLock(() -> {
+      rotateUnderLock();
+      return null;
+    });
+  }
+
+  private void rotateUnderLock() {
+    Path keyFile = ((KeySource.File) keySource).path();
+    try {
+      Optional<KeyRotation.Keys> resumed = KeyRotation.keys(dir, aead.key(), random);
+      KeyRotation.Keys keys;
+      if (resumed.isPresent()) {
+        keys = resumed.get();
+      } else {
+        byte[] raw = new byte[MasterKey.BYTES];
+        random.nextBytes(raw);
+        keys = new KeyRotation.Keys(MasterKey.ofBytes(raw), aead.key());
+        java.util.Arrays.fill(raw, (byte) 0);
+        KeyRotation.begin(dir, keys, random);
+      }
+      Aead both = new Aead(keys.newKey(), keys.oldKey(), random);
+      this.codec = new RecordCodec(both);
+      this.aead = both;
+      reencryptAll();
+      KeyCheck.write(dir, both);
+      AtomicFiles.write(keyFile, (keys.newKey().encode() + "\n").getBytes(StandardCharsets.US_ASCII),
+          keyFile.toAbsolutePath().getParent());
+      KeyRotation.end(dir);
+      Aead only = new Aead(keys.newKey(), random);
+      this.codec = new RecordCodec(only);
+      this.aead = only;
+    } catch (IOException e) {
+      throw StoreFault.io(null, "key rotation in " + dir + " stopped (" + e.getClass().getSimpleName()
+          + "); it resumes at the next writable open, and either key file opens the store meanwhile", e);
+    }
+  }
+
+  // Values first, then the record: either way round, every file opens with one of the two keys.
+  private void reencryptAll() throws IOException {
+    List<String> names = new ArrayList<>();
+    try (StoreIndex.View view = index.view().orElseThrow(() -> new IndexDamaged("index missing"))) {
+      StoreIndex.Cursor all = view.from("");
+      for (IndexEntry entry = all.next(); entry != null; entry = all.next()) {
+        if (entry.state() != IndexEntry.State.GONE) {
+          names.add(entry.name());
+        }
+      }
+    }
+    for (String name : names) {
+      SecretRecord record;
+      try {
+        Optional<SecretRecord> stored = decodeFile(name);
+        if (stored.isEmpty()) {
+          continue;
+        }
+        record = stored.get();
+      } catch (StoreFault damaged) {
+        continue; // a damaged record stays damaged (it cannot be opened to be re-encrypted); it is listed as such
+      }
+      List<VersionEntry> versions = new ArrayList<>();
+      for (VersionEntry version : record.versions()) {
+        if (version.isInline()) {
+          byte[] value = codec.openValue(record, version);
+          versions.add(new VersionEntry(version.id(), version.createdAt(), version.text(),
+              codec.sealValue(name, record.recordId(), version.id(), value)));
+          java.util.Arrays.fill(value, (byte) 0);
+          continue;
+        }
+        Path file = ValueFiles.file(dir, name, record.recordId(), version.id());
+        try {
+          byte[] value = codec.openValue(record, version, ValueFiles.read(file, name, MAX_VALUE_FILE_BYTES));
+          AtomicFiles.write(file, ValueFiles.encode(codec.sealValue(name, record.recordId(), version.id(), value)),
+              tempDir());
+          java.util.Arrays.fill(value, (byte) 0);
+        } catch (StoreFault damagedValue) {
+          // left as it is: that version's reads keep failing with an integrity error naming the file
+        }
+        versions.add(version);
+      }
+      AtomicFiles.write(recordPath(name), codec.encode(new SecretRecord(name, record.recordId(), record.createdAt(),
+          record.updatedAt(), record.deletionDate(), record.tags(), versions, record.generation())), tempDir());
     }
   }
 
@@ -184,13 +312,61 @@ public final class LocalStore {
   }
 
   // Every write holds the store lock, so a temporary file present while we hold it belongs to a writer
-  // that died mid-write. Deleting it is safe; leaving it would only waste space.
+  // that died mid-write. Deleting it is safe; leaving it would only waste space. Only names this store gives
+  // its temporary files are touched, and only in its own temporary directory (never a listing of the store).
   private static void removeCrashLeftovers(Path dir) throws IOException {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, AtomicFiles.TEMP_PREFIX + "*")) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.resolve(AtomicFiles.TEMP_DIR))) {
       for (Path leftover : entries) {
-        Files.deleteIfExists(leftover);
+        if (AtomicFiles.isTemporaryName(leftover.getFileName().toString())
+            && Files.isRegularFile(leftover, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(leftover);
+        }
+      }
+    } catch (NoSuchFileException none) {
+      // no write has happened yet
+    }
+  }
+
+  /**
+   * Under the store lock at a writable open: builds the index from the records if there is none (a store
+   * written by an older version) or it is damaged, settles writes a killed writer left half-done, and
+   * compacts when a soft-deleted secret's window has passed (which purges it). Constant time otherwise.
+   */
+  private void prepareIndex() throws IOException {
+    Optional<StoreIndex.View> view;
+    try {
+      view = index.view();
+    } catch (IndexDamaged damaged) {
+      view = Optional.empty();
+    }
+    if (view.isEmpty()) {
+      index.rebuild(scanEntries());
+      return;
+    }
+    boolean expired;
+    try (StoreIndex.View open = view.get()) {
+      expired = open.anyExpired(clock.instant());
+    }
+    index.repairPending(n -> Optional.of(repairEntry(n)));
+    if (expired) {
+      index.compact(n -> Optional.of(repairEntry(n)), this::purgeIfExpired);
+    }
+  }
+
+  /** Index entries for every record file (a full scan: only when there is no usable index), in name order. */
+  private List<IndexEntry> scanEntries() {
+    List<IndexEntry> entries = new ArrayList<>();
+    for (String name : scanNames()) {
+      IndexEntry entry = repairEntry(name);
+      if (entry.state() == IndexEntry.State.DELETED && !clock.instant().isBefore(entry.deletionDate())
+          && purgeIfExpired(entry)) {
+        continue;
+      }
+      if (entry.state() != IndexEntry.State.GONE) {
+        entries.add(entry);
       }
     }
+    return entries;
   }
 
   private static Path realPath(Path dir) throws IOException {
@@ -214,12 +390,16 @@ public final class LocalStore {
     return dir.resolve(NameCodec.fileName(name));
   }
 
+  private Path tempDir() {
+    return dir.resolve(AtomicFiles.TEMP_DIR);
+  }
+
   // ---- writes ----
 
   public SecretRecord create(String name, byte[] value, boolean text, Map<String, String> tags) {
     requireWritable(name);
     checkTagCount(name, tags.size());
-    return write(name, () -> {
+    return write(name, txn -> {
       Optional<SecretRecord> existing = load(name);
       if (existing.isPresent() && !existing.get().isDeleted()) {
         throw StoreFault.of(FaultKind.ALREADY_EXISTS, name, "a secret with this name already exists");
@@ -228,33 +408,44 @@ public final class LocalStore {
       byte[] id = new byte[16];
       random.nextBytes(id);
       String recordId = HexFormat.of().formatHex(id);
-      VersionEntry first = new VersionEntry("1", now, text, codec.sealValue(name, recordId, "1", value));
-      return store(new SecretRecord(name, recordId, now, now, null, tags, List.of(first)));
+      // Generations only grow per name, across deletes, so an old copy of a deleted record stays "older".
+      long generation = Math.max(indexedGeneration(name), existing.map(SecretRecord::generation).orElse(0L)) + 1;
+      txn.begin();
+      writeValue(name, recordId, "1", value);
+      VersionEntry first = VersionEntry.external("1", now, text);
+      SecretRecord created = store(txn, new SecretRecord(name, recordId, now, now, null, tags, List.of(first),
+          generation));
+      discardValuesOfOtherRecords(name, recordId);
+      return created;
     });
   }
 
   public SecretRecord addVersion(String name, byte[] value, boolean text) {
     requireWritable(name);
-    return write(name, () -> {
+    return write(name, txn -> {
       SecretRecord record = loadLive(name);
       String versionId = record.nextVersionId();
-      Sealed sealed = codec.sealValue(name, record.recordId(), versionId, value);
-      return store(record.withVersion(new VersionEntry(versionId, clock.instant(), text, sealed)));
+      txn.begin();
+      writeValue(name, record.recordId(), versionId, value);
+      return store(txn, record.withVersion(VersionEntry.external(versionId, clock.instant(), text))
+          .nextGeneration());
     });
   }
 
   public SecretRecord updateTags(String name, Map<String, String> tags) {
     requireWritable(name);
-    return write(name, () -> {
+    return write(name, txn -> {
       SecretRecord updated = loadLive(name).withTagsMerged(tags, clock.instant());
       checkTagCount(name, updated.tags().size());
-      return store(updated);
+      txn.begin();
+      return store(txn, updated.nextGeneration());
     });
   }
 
   /**
    * Deletes a secret: at once when {@code force} or the window is zero, else after the recovery window
-   * (default 30 days). A force delete also purges a secret already scheduled for deletion.
+   * (default 30 days). A force delete also purges a secret already scheduled for deletion, and removes a
+   * secret whose record fails its integrity check (the way to drop a damaged record).
    */
   public void delete(String name, boolean force, Optional<Duration> recoveryWindow) {
     requireWritable(name);
@@ -262,33 +453,42 @@ public final class LocalStore {
       throw StoreFault.of(FaultKind.INVALID_REQUEST, name, "the recovery window must not be negative");
     }
     boolean immediate = force || recoveryWindow.map(Duration::isZero).orElse(false);
-    write(name, () -> {
-      Optional<SecretRecord> record = load(name);
+    write(name, txn -> {
+      Optional<SecretRecord> record;
+      try {
+        record = load(name);
+      } catch (StoreFault damaged) {
+        if (!force || damaged.kind() != FaultKind.INTEGRITY) {
+          throw damaged;
+        }
+        txn.begin();
+        remove(txn, name, indexedGeneration(name));
+        return null;
+      }
       if (record.isEmpty() || (record.get().isDeleted() && !immediate)) {
         throw notFound(name);
       }
+      txn.begin();
       if (immediate) {
-        try {
-          AtomicFiles.delete(recordPath(name));
-        } catch (IOException e) {
-          throw ioFault(name, "delete", e);
-        }
+        remove(txn, name, record.get().generation());
         return null;
       }
       Instant now = clock.instant();
-      return store(record.get().scheduledForDeletion(now.plus(recoveryWindow.orElse(DEFAULT_RECOVERY_WINDOW)), now));
+      return store(txn, record.get().scheduledForDeletion(now.plus(recoveryWindow.orElse(DEFAULT_RECOVERY_WINDOW)),
+          now).nextGeneration());
     });
   }
 
   /** Cancels a pending soft delete; not found unless the secret is scheduled for deletion. */
   public SecretRecord restore(String name) {
     requireWritable(name);
-    return write(name, () -> {
+    return write(name, txn -> {
       Optional<SecretRecord> record = load(name);
       if (record.isEmpty() || !record.get().isDeleted()) {
         throw StoreFault.of(FaultKind.NOT_FOUND, name, "no deleted secret with this name awaits recovery");
       }
-      return store(record.get().restored(clock.instant()));
+      txn.begin();
+      return store(txn, record.get().restored(clock.instant()).nextGeneration());
     });
   }
 
@@ -305,74 +505,277 @@ public final class LocalStore {
         ? record.latest()
         : record.version(versionId.get()).orElseThrow(() -> StoreFault.of(FaultKind.NOT_FOUND, name,
             "version " + versionId.get() + " of this secret does not exist"));
-    return new VersionRead(record, version, codec.openValue(record, version));
+    if (version.isInline()) {
+      return new VersionRead(record, version, atRecord(name, () -> codec.openValue(record, version)));
+    }
+    Path file = ValueFiles.file(dir, name, record.recordId(), version.id());
+    Sealed sealed = ValueFiles.read(file, name, MAX_VALUE_FILE_BYTES);
+    try {
+      return new VersionRead(record, version, codec.openValue(record, version, sealed));
+    } catch (StoreFault f) {
+      throw f.atLocation(file);
+    }
   }
 
   /**
    * Live secrets whose names start with {@code prefix}, in name order, {@code pageSize} at a time. The page
    * token is the last name of the previous page (opaque to callers), so paging stays correct while secrets
-   * are added or removed in between.
+   * are added or removed in between. A record that cannot be read is listed as damaged, not skipped.
+   *
+   * <p>With the index, a page costs O(page + log n): entries come in name order from the index, and only the
+   * page's records are read. Without one (a read-only store never opened by this version, or a damaged
+   * index in a read-only store), every record header is read per page.
    */
   public RecordPage list(Optional<String> prefix, int pageSize, Optional<String> pageToken) {
     if (pageSize < 1) {
       throw StoreFault.of(FaultKind.INVALID_REQUEST, null, "page size must be at least 1");
     }
+    String from = prefix.orElse("");
     Optional<String> after = pageToken.map(LocalStore::decodeToken);
-    TreeMap<String, Path> candidates = new TreeMap<>();
-    for (Path file : recordFiles()) {
-      Optional<String> claimed = claimedName(file);
-      claimed.filter(n -> prefix.map(n::startsWith).orElse(true))
-          .filter(n -> after.map(a -> n.compareTo(a) > 0).orElse(true))
-          .ifPresent(n -> candidates.put(n, file));
-    }
-    List<SecretRecord> page = new ArrayList<>();
-    for (String name : candidates.keySet()) {
-      Optional<SecretRecord> record = describe(name);
-      if (record.isEmpty()) {
-        continue;
+    // Names never contain NUL, so "after + NUL" is the least name greater than "after".
+    String start = after.map(a -> a + "\u0000").filter(a -> a.compareTo(from) > 0).orElse(from);
+    List<RecordPage.Listed> page = new ArrayList<>();
+    try (Listing names = names(start)) {
+      for (String name = names.next(); name != null; name = names.next()) {
+        if (!name.startsWith(from)) {
+          break; // names with the prefix are contiguous in name order
+        }
+        Optional<RecordPage.Listed> listed = listed(name);
+        if (listed.isEmpty()) {
+          continue;
+        }
+        if (page.size() == pageSize) {
+          return new RecordPage(page, Optional.of(encodeToken(page.get(page.size() - 1).name())));
+        }
+        page.add(listed.get());
       }
-      if (page.size() == pageSize) {
-        return new RecordPage(page, Optional.of(encodeToken(page.get(page.size() - 1).name())));
-      }
-      page.add(record.get());
+    } catch (IOException e) {
+      throw StoreFault.io(null, "cannot list " + dir + " (" + e.getClass().getSimpleName() + ")", e);
     }
     return new RecordPage(page, Optional.empty());
   }
 
+  private Optional<RecordPage.Listed> listed(String name) {
+    try {
+      return describe(name).map(RecordPage.Listed::healthy);
+    } catch (StoreFault fault) {
+      if (fault.kind() != FaultKind.INTEGRITY) {
+        throw fault;
+      }
+      return Optional.of(RecordPage.Listed.damaged(name, fault.forSecret(name)));
+    }
+  }
+
+  /** Candidate names from {@code start} on, in order: live index entries, or, without an index, every record. */
+  private interface Listing extends AutoCloseable {
+    String next() throws IOException;
+
+    @Override
+    void close() throws IOException;
+  }
+
+  private Listing names(String start) throws IOException {
+    Optional<StoreIndex.View> view;
+    try {
+      view = index.view();
+    } catch (IndexDamaged damaged) {
+      view = Optional.empty();
+    }
+    if (view.isEmpty()) {
+      java.util.Iterator<String> scanned = scanNames().tailSet(start, true).iterator();
+      return new Listing() {
+        @Override
+        public String next() {
+          return scanned.hasNext() ? scanned.next() : null;
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+    StoreIndex.View open = view.get();
+    StoreIndex.Cursor cursor = open.from(start);
+    java.util.Iterator<String> pending = new java.util.TreeSet<>(open.pendingNames()).tailSet(start, true).iterator();
+    return new Listing() {
+      private IndexEntry entry = cursor.next();
+      private String pendingName = pending.hasNext() ? pending.next() : null;
+
+      @Override
+      public String next() throws IOException {
+        while (entry != null || pendingName != null) {
+          String name;
+          if (pendingName != null && (entry == null || pendingName.compareTo(entry.name()) <= 0)) {
+            name = pendingName;
+            if (entry != null && entry.name().equals(name)) {
+              entry = cursor.next();
+            }
+            pendingName = pending.hasNext() ? pending.next() : null;
+            return name; // a write in progress: its record decides
+          }
+          IndexEntry current = entry;
+          entry = cursor.next();
+          if (current.isLive()) {
+            return current.name();
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public void close() throws IOException {
+        open.close();
+      }
+    };
+  }
+
+  /** Every name a record file in the directory claims (header only), for stores without a usable index. */
+  private java.util.TreeSet<String> scanNames() {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    for (Path file : recordFiles()) {
+      claimedName(file).ifPresent(names::add);
+    }
+    return names;
+  }
+
   // ---- internals ----
 
-  private void purgeExpired() {
-    Instant now = clock.instant();
-    for (Path file : recordFiles()) {
-      Optional<String> name = claimedName(file);
-      if (name.isEmpty() || !file.getFileName().toString().equals(NameCodec.fileName(name.get()))) {
-        continue;
-      }
-      try {
-        Optional<SecretRecord> record = decodeFile(name.get());
-        if (record.isPresent() && record.get().isPurgeable(now)) {
-          AtomicFiles.delete(file);
+  /** One write: the index hears of it ({@code BEGIN}) before the first file changes, and its outcome after. */
+  private final class Txn {
+    private final String name;
+    private boolean begun;
+    private IndexEntry outcome;
+
+    private Txn(String name) {
+      this.name = name;
+    }
+
+    void begin() {
+      if (!begun) {
+        try {
+          index.begin(name);
+        } catch (IOException e) {
+          throw ioFault(name, "update the index of", e);
         }
-      } catch (StoreFault | IOException skipped) {
-        // A damaged record is reported when it is used, not by opening the store.
+        begun = true;
       }
     }
   }
 
-  private <T> T write(String name, java.util.function.Supplier<T> action) {
+  private <T> T write(String name, Function<Txn, T> action) {
     try {
-      return lock.withLock(action);
+      return lock.withLock(() -> {
+        Txn txn = new Txn(name);
+        T result;
+        try {
+          result = action.apply(txn);
+        } catch (RuntimeException e) {
+          if (txn.begun) {
+            settle(name, repairEntry(name)); // the write failed part-way: record what the files now say
+          }
+          throw e;
+        }
+        if (txn.begun) {
+          settle(name, txn.outcome != null ? txn.outcome : repairEntry(name));
+        }
+        return result;
+      });
     } catch (StoreFault f) {
       throw f.forSecret(name);
     }
   }
 
-  private SecretRecord store(SecretRecord record) {
+  private void settle(String name, IndexEntry entry) {
     try {
-      AtomicFiles.write(recordPath(record.name()), codec.encode(record));
+      index.set(entry, n -> Optional.of(repairEntry(n)), this::purgeIfExpired);
+    } catch (IOException e) {
+      throw ioFault(name, "update the index of", e);
+    }
+  }
+
+  private SecretRecord store(Txn txn, SecretRecord record) {
+    try {
+      AtomicFiles.write(recordPath(record.name()), codec.encode(record), tempDir());
+      txn.outcome = IndexEntry.of(record);
       return record;
     } catch (IOException e) {
       throw ioFault(record.name(), "write", e);
+    }
+  }
+
+  private void remove(Txn txn, String name, long generation) {
+    try {
+      AtomicFiles.delete(recordPath(name));
+      txn.outcome = IndexEntry.gone(name, generation + 1);
+      ValueFiles.deleteAll(dir, name);
+    } catch (IOException e) {
+      throw ioFault(name, "delete", e);
+    }
+  }
+
+  private void writeValue(String name, String recordId, String versionId, byte[] value) {
+    Path file = ValueFiles.file(dir, name, recordId, versionId);
+    try {
+      Posix.createPrivateDirectories(file.getParent());
+      AtomicFiles.write(file, ValueFiles.encode(codec.sealValue(name, recordId, versionId, value)), tempDir());
+    } catch (IOException e) {
+      throw ioFault(name, "write a value of", e);
+    }
+  }
+
+  // A secret created over a deleted one of the same name: the old versions' files go once the new record is in.
+  private void discardValuesOfOtherRecords(String name, String recordId) {
+    Path values = ValueFiles.directory(dir, name);
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(values, "*.val")) {
+      for (Path file : files) {
+        if (!file.getFileName().toString().startsWith(recordId + "-")) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      // Left for a later create or forced delete of this name; they can never be read as this record's values.
+    }
+  }
+
+  /** The entry a name's files call for, after a write that may not have finished. */
+  private IndexEntry repairEntry(String name) {
+    try {
+      Optional<SecretRecord> record = decodeFile(name);
+      return record.map(IndexEntry::of).orElseGet(() -> IndexEntry.gone(name, indexedGeneration(name)));
+    } catch (StoreFault damaged) {
+      // Listed (as damaged) until deleted; keep the generation the index knew.
+      return new IndexEntry(name, indexedGeneration(name), IndexEntry.State.LIVE, null);
+    }
+  }
+
+  private long indexedGeneration(String name) {
+    try {
+      Optional<StoreIndex.View> view = index.view();
+      if (view.isEmpty()) {
+        return 0;
+      }
+      try (StoreIndex.View open = view.get()) {
+        return open.lookup(name).map(IndexEntry::generation).orElse(0L);
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** Compaction's purge: removes a soft-deleted secret whose window has passed; true if it did. */
+  private boolean purgeIfExpired(IndexEntry entry) {
+    if (entry.state() != IndexEntry.State.DELETED || clock.instant().isBefore(entry.deletionDate())) {
+      return false;
+    }
+    try {
+      Optional<SecretRecord> record = decodeFile(entry.name());
+      if (record.isPresent() && !record.get().isPurgeable(clock.instant())) {
+        return false; // the record disagrees (restored by a write the index missed): keep it
+      }
+      AtomicFiles.delete(recordPath(entry.name()));
+      ValueFiles.deleteAll(dir, entry.name());
+      return true;
+    } catch (StoreFault | IOException damaged) {
+      return false; // a damaged record is reported when it is used, not removed behind the user's back
     }
   }
 
@@ -389,21 +792,70 @@ public final class LocalStore {
     return describe(name).orElseThrow(() -> notFound(name));
   }
 
-  /** The record as stored (deleted or not), treating one whose deletion date has passed as gone. */
+  /**
+   * The record as stored (deleted or not), treating one whose deletion date has passed as gone. A record
+   * older than the index says (a copy put back in place of a newer one) is an integrity fault.
+   */
   private Optional<SecretRecord> load(String name) {
-    return decodeFile(name).filter(r -> !r.isPurgeable(clock.instant()));
+    Optional<SecretRecord> record = decodeFile(name);
+    if (record.isPresent()) {
+      checkNotRolledBack(record.get());
+    }
+    return record.filter(r -> !r.isPurgeable(clock.instant()));
+  }
+
+  private void checkNotRolledBack(SecretRecord record) {
+    Optional<IndexEntry> indexed;
+    try {
+      Optional<StoreIndex.View> view = index.view();
+      if (view.isEmpty()) {
+        return;
+      }
+      try (StoreIndex.View open = view.get()) {
+        if (open.pending(record.name())) {
+          return; // a write in progress (or killed): the record is the truth until it is settled
+        }
+        indexed = open.lookup(record.name());
+      }
+    } catch (IOException damagedIndex) {
+      return; // the records are the truth; the next writable open rebuilds the index
+    }
+    if (indexed.isPresent() && record.generation() < indexed.get().generation()) {
+      Path file = recordPath(record.name());
+      throw StoreFault.integrity(record.name(), "record file " + file + " is older than the store's index says"
+          + " (write " + record.generation() + ", expected " + indexed.get().generation() + "): an older copy"
+          + " was put back in place of the newer record", file);
+    }
   }
 
   private Optional<SecretRecord> decodeFile(String name) {
+    Path file = recordPath(name);
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(recordPath(name));
+    try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      bytes = in.readNBytes(MAX_RECORD_BYTES + 1);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw ioFault(name, "read", e);
+      throw StoreFault.integrity(name, "record file " + file + " cannot be read (" + e.getClass().getSimpleName()
+          + ")", file);
     }
-    return Optional.of(codec.decode(bytes, name));
+    if (bytes.length > MAX_RECORD_BYTES) {
+      throw StoreFault.integrity(name, "record file " + file + " is larger than any record this store writes",
+          file);
+    }
+    try {
+      return Optional.of(codec.decode(bytes, name));
+    } catch (StoreFault f) {
+      throw f.atLocation(file);
+    }
+  }
+
+  private <T> T atRecord(String name, java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (StoreFault f) {
+      throw f.kind() == FaultKind.INTEGRITY ? f.atLocation(recordPath(name)) : f;
+    }
   }
 
   private List<Path> recordFiles() {

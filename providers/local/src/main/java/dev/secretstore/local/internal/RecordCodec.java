@@ -15,24 +15,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The record file format. A file is {@code "SSLR"}, a format byte (1), the secret's name (modified UTF-8 as
+ * The record file format. A file is {@code "SSLR"}, a format byte (2; format 1 is still read), the secret's name (modified UTF-8 as
  * written by {@link DataOutputStream#writeUTF}), a 12-byte nonce, and the AES-GCM ciphertext of the record
  * body sealed with the record associated data (the name again). The clear-text name lets a listing learn
  * which name a file claims without knowing it beforehand; the claim is worth nothing until the envelope
  * authenticates against it, and the store also checks the file sits at the path that name maps to.
  *
- * <p>The body is a {@link DataOutputStream} encoding of the metadata followed by each version, whose value
- * is itself sealed with the value associated data (name, record id, version id). So tags and dates are
- * confidential and tamper-evident, and each value is bound to its name and version on its own.
+ * <p>The body is a {@link DataOutputStream} encoding of the metadata (format 2 adds the record's write
+ * generation) followed by each version. A format 1 version holds its value sealed inline; a format 2 version
+ * is either inline (kept from a format 1 record) or external, its value in its own {@link ValueFiles value
+ * file}. Either way a value is sealed with the value associated data (name, record id, version id). So tags
+ * and dates are confidential and tamper-evident, and each value is bound to its name and version on its own.
  */
 public final class RecordCodec {
   private static final byte[] MAGIC = "SSLR".getBytes(StandardCharsets.US_ASCII);
-  private static final int FORMAT = 1;
+  private static final int FORMAT_1 = 1;
+  private static final int FORMAT = 2;
+  private static final int VERSION_INLINE = 0;
+  private static final int VERSION_EXTERNAL = 1;
 
   private final Aead aead;
 
   public RecordCodec(Aead aead) {
     this.aead = aead;
+  }
+
+  Aead aead() {
+    return aead;
   }
 
   public byte[] encode(SecretRecord record) {
@@ -60,7 +69,7 @@ public final class RecordCodec {
         throw StoreFault.of(FaultKind.INTEGRITY, null, "file is not a secretstore-local record");
       }
       int format = in.readUnsignedByte();
-      if (format != FORMAT) {
+      if (format != FORMAT && format != FORMAT_1) {
         throw StoreFault.of(FaultKind.INTEGRITY, null,
             "record file has format " + format + "; this version reads format " + FORMAT,
             "upgrade secretstore-local to read this store");
@@ -95,7 +104,7 @@ public final class RecordCodec {
     } catch (StoreFault f) {
       throw f.forSecret(expectedName);
     }
-    SecretRecord record = parseBody(body, expectedName);
+    SecretRecord record = parseBody(body, expectedName, file[MAGIC.length] == FORMAT_1);
     if (!record.name().equals(expectedName) || !claimed.equals(expectedName)) {
       throw StoreFault.of(FaultKind.INTEGRITY, expectedName, "record belongs to another name");
     }
@@ -104,8 +113,13 @@ public final class RecordCodec {
 
   /** Decrypts one version's value; its associated data ties it to this record's name and id and that version. */
   public byte[] openValue(SecretRecord record, VersionEntry version) {
+    return openValue(record, version, version.value());
+  }
+
+  /** Decrypts one version's value read from wherever it is kept (inline or its value file). */
+  public byte[] openValue(SecretRecord record, VersionEntry version, Sealed sealed) {
     try {
-      return aead.open(version.value(), AssociatedData.value(record.name(), record.recordId(), version.id()),
+      return aead.open(sealed, AssociatedData.value(record.name(), record.recordId(), version.id()),
           "value of version " + version.id());
     } catch (StoreFault f) {
       throw f.forSecret(record.name());
@@ -121,6 +135,7 @@ public final class RecordCodec {
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeUTF(record.name());
       out.writeUTF(record.recordId());
+      out.writeLong(record.generation());
       writeInstant(out, record.createdAt());
       writeInstant(out, record.updatedAt());
       out.writeBoolean(record.deletionDate() != null);
@@ -137,6 +152,11 @@ public final class RecordCodec {
         out.writeUTF(version.id());
         writeInstant(out, version.createdAt());
         out.writeBoolean(version.text());
+        if (!version.isInline()) {
+          out.writeByte(VERSION_EXTERNAL);
+          continue;
+        }
+        out.writeByte(VERSION_INLINE);
         Sealed value = version.value();
         out.write(value.nonce());
         out.writeInt(value.ciphertext().length);
@@ -148,10 +168,11 @@ public final class RecordCodec {
     return bytes.toByteArray();
   }
 
-  private static SecretRecord parseBody(byte[] body, String expectedName) {
+  private static SecretRecord parseBody(byte[] body, String expectedName, boolean format1) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
       String name = in.readUTF();
       String recordId = in.readUTF();
+      long generation = format1 ? 0 : in.readLong();
       Instant createdAt = readInstant(in);
       Instant updatedAt = readInstant(in);
       Instant deletionDate = in.readBoolean() ? readInstant(in) : null;
@@ -166,11 +187,21 @@ public final class RecordCodec {
         String id = in.readUTF();
         Instant at = readInstant(in);
         boolean text = in.readBoolean();
+        if (!format1) {
+          int kind = in.readUnsignedByte();
+          if (kind == VERSION_EXTERNAL) {
+            versions.add(VersionEntry.external(id, at, text));
+            continue;
+          }
+          if (kind != VERSION_INLINE) {
+            throw new IOException("unknown version kind");
+          }
+        }
         byte[] nonce = in.readNBytes(Aead.NONCE_BYTES);
         byte[] ciphertext = in.readNBytes(count(in));
         versions.add(new VersionEntry(id, at, text, new Sealed(nonce, ciphertext)));
       }
-      return new SecretRecord(name, recordId, createdAt, updatedAt, deletionDate, tags, versions);
+      return new SecretRecord(name, recordId, createdAt, updatedAt, deletionDate, tags, versions, generation);
     } catch (IOException | IllegalArgumentException e) {
       // Authenticated bytes that do not parse: written by a buggy or foreign writer, not by an attacker.
       throw StoreFault.of(FaultKind.INTEGRITY, expectedName, "record body is malformed");

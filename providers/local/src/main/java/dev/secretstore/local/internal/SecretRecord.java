@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * @param recordId random id chosen at creation, bound into every value's associated data so that values of
  *     a deleted secret cannot be replayed into a later secret of the same name
  * @param deletionDate when a soft-deleted secret is purged; {@code null} while the secret is live
+ * @param generation counts the writes of this record (1 when created); the index keeps the latest, so an
+ *     older copy of the file put back in place is recognised as rolled back
  */
 public record SecretRecord(
     String name,
@@ -23,7 +25,14 @@ public record SecretRecord(
     Instant updatedAt,
     Instant deletionDate,
     Map<String, String> tags,
-    List<VersionEntry> versions) {
+    List<VersionEntry> versions,
+    long generation) {
+
+  /** A record of generation 0 (format 1 records had no counter). */
+  public SecretRecord(String name, String recordId, Instant createdAt, Instant updatedAt, Instant deletionDate,
+      Map<String, String> tags, List<VersionEntry> versions) {
+    this(name, recordId, createdAt, updatedAt, deletionDate, tags, versions, 0);
+  }
 
   public SecretRecord {
     tags = Collections.unmodifiableMap(new TreeMap<>(tags));
@@ -56,22 +65,27 @@ public record SecretRecord(
   public SecretRecord withVersion(VersionEntry entry) {
     List<VersionEntry> more = new ArrayList<>(versions);
     more.add(entry);
-    return new SecretRecord(name, recordId, createdAt, entry.createdAt(), deletionDate, tags, more);
+    return new SecretRecord(name, recordId, createdAt, entry.createdAt(), deletionDate, tags, more, generation);
   }
 
   /** Sets or replaces the given tags; tags not named are kept. */
   public SecretRecord withTagsMerged(Map<String, String> changes, Instant now) {
     Map<String, String> merged = new TreeMap<>(tags);
     merged.putAll(changes);
-    return new SecretRecord(name, recordId, createdAt, now, deletionDate, merged, versions);
+    return new SecretRecord(name, recordId, createdAt, now, deletionDate, merged, versions, generation);
   }
 
   public SecretRecord scheduledForDeletion(Instant when, Instant now) {
-    return new SecretRecord(name, recordId, createdAt, now, when, tags, versions);
+    return new SecretRecord(name, recordId, createdAt, now, when, tags, versions, generation);
   }
 
   public SecretRecord restored(Instant now) {
-    return new SecretRecord(name, recordId, createdAt, now, null, tags, versions);
+    return new SecretRecord(name, recordId, createdAt, now, null, tags, versions, generation);
+  }
+
+  /** The same record as the next write of it: its generation one higher. */
+  public SecretRecord nextGeneration() {
+    return new SecretRecord(name, recordId, createdAt, updatedAt, deletionDate, tags, versions, generation + 1);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.secretstore.local.internal;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,15 +16,42 @@ public final class StoreFault extends RuntimeException {
   private final String detail;
   private final String remediation;
   private final String configField;
+  private final String location;
 
   private StoreFault(FaultKind kind, String secretName, String detail, String remediation, String configField,
       Throwable cause) {
+    this(kind, secretName, detail, remediation, configField, null, cause);
+  }
+
+  private StoreFault(FaultKind kind, String secretName, String detail, String remediation, String configField,
+      String location, Throwable cause) {
     super(detail, cause, false, true);
     this.kind = Objects.requireNonNull(kind);
     this.secretName = secretName;
     this.detail = Objects.requireNonNull(detail);
     this.remediation = remediation;
     this.configField = configField;
+    this.location = location;
+  }
+
+  /** Stored data of {@code secretName} at {@code location} failed its integrity check. */
+  public static StoreFault integrity(String secretName, String detail, Path location) {
+    return new StoreFault(FaultKind.INTEGRITY, secretName, detail, null, null, location.toString(), null);
+  }
+
+  /** The same fault, told which file it concerns (kept if it already knows). */
+  public StoreFault atLocation(Path file) {
+    if (location != null) {
+      return this;
+    }
+    String where = detail.contains(file.toString()) ? detail : detail + " (" + file + ")";
+    StoreFault copy = new StoreFault(kind, secretName, where, remediation, configField, file.toString(), getCause());
+    copy.setStackTrace(getStackTrace());
+    return copy;
+  }
+
+  public Optional<String> location() {
+    return Optional.ofNullable(location);
   }
 
   public static StoreFault of(FaultKind kind, String secretName, String detail) {
@@ -47,7 +75,7 @@ public final class StoreFault extends RuntimeException {
     if (secretName != null || name == null) {
       return this;
     }
-    StoreFault copy = new StoreFault(kind, name, detail, remediation, configField, getCause());
+    StoreFault copy = new StoreFault(kind, name, detail, remediation, configField, location, getCause());
     copy.setStackTrace(getStackTrace());
     return copy;
   }

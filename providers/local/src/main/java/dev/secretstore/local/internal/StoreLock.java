@@ -45,7 +45,9 @@ public final class StoreLock {
         return action.get(); // re-entered: the OS lock is already ours
       }
       try (FileChannel channel = FileChannel.open(lockFile,
-          Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), Posix.ownerOnlyFile(lockFile.getParent()))) {
+          // Never through a symbolic link: whoever planted it would have us create or lock a file of their choosing.
+          Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS),
+          Posix.ownerOnlyFile(lockFile.getParent()))) {
         FileLock processLock = channel.lock();
         try {
           return action.get();
@@ -56,6 +58,10 @@ public final class StoreLock {
         throw StoreFault.of(FaultKind.ACCESS_DENIED, null, "cannot open the lock file " + lockFile
             + ": permission denied", ReadOnlyReason.NOT_WRITABLE.remediation(lockFile.getParent()));
       } catch (IOException e) {
+        if (java.nio.file.Files.isSymbolicLink(lockFile)) {
+          throw StoreFault.of(FaultKind.ACCESS_DENIED, null, "the lock file " + lockFile + " is a symbolic link;"
+              + " refusing to follow it", "remove the link; the store creates its own lock file");
+        }
         throw StoreFault.io(null, "cannot lock " + lockFile + " (" + e.getClass().getSimpleName() + ")", e);
       }
     } finally {

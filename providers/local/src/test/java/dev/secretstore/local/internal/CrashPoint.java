@@ -8,4 +8,9 @@ public final class CrashPoint {
   public static void beforeRename(Runnable action) {
     AtomicFiles.beforeRename = action;
   }
+
+  /** From now on, the index is compacted after every {@code entries} log entries (a write appends two). */
+  public static void compactIndexEvery(int entries) {
+    StoreIndex.compactAfter = entries;
+  }
 }

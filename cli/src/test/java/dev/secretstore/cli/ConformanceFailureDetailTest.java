@@ -1,0 +1,66 @@
+package dev.secretstore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A failed kit test shows the expectation and the actual value (AssertJ's whole message), not only its
+ * first line, bounded, and with the configs' credentials masked, in text and in JSON.
+ */
+@DisplayName("secretstore conformance: what a failure says")
+class ConformanceFailureDetailTest {
+
+    private static final String TOKEN = "tok-canary-7c1e9d";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("text: each failure shows the expected and the actual value, the credential masked, within bounds")
+    void text() throws IOException {
+        CliRun.Result result = CliRun.run("conformance", "--config", config().toString(),
+                "--report-dir", dir.resolve("reports").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        String failed = result.out().substring(result.out().indexOf("\nFailed:"));
+        // RoundTrip's ASCII text test: written "plain ASCII...", read back the store's token.
+        assertThat(failed).contains("AssertionFailedError: ").contains("expected: ").contains("but was: \"***\"")
+                .doesNotContain(TOKEN).doesNotContain("Expecting actual:\n");
+        assertThat(result.all()).doesNotContain(TOKEN);
+        for (String block : failed.split("\n  (?=\\S)")) {
+            assertThat(block.length()).as(block).isLessThan(1_600);
+        }
+    }
+
+    @Test
+    @DisplayName("--output json: each failure's reason holds the whole bounded message, the credential masked")
+    void json() throws IOException {
+        CliRun.Result result = CliRun.run("conformance", "--config", config().toString(),
+                "--report-dir", dir.resolve("reports").toString(), "--output", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.all()).doesNotContain(TOKEN);
+        JsonNode failures = new ObjectMapper().readTree(result.out()).get("failures");
+        assertThat(failures.size()).isPositive();
+        boolean expectationShown = false;
+        for (JsonNode failure : failures) {
+            String reason = failure.get("reason").asText();
+            assertThat(reason.length()).as(reason).isLessThan(1_400);
+            expectationShown |= reason.contains("expected: ") && reason.contains("but was: \"***\"");
+        }
+        assertThat(expectationShown).as(failures.toPrettyString()).isTrue();
+    }
+
+    private Path config() throws IOException {
+        return Files.writeString(dir.resolve("faulty.json"),
+                "{\"provider\": \"faulty-test\", \"fault\": \"return-token\", \"token\": \"" + TOKEN + "\"}");
+    }
+}

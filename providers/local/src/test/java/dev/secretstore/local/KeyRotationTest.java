@@ -1,0 +1,103 @@
+package dev.secretstore.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.secretstore.AuthenticationFailedException;
+import dev.secretstore.DeleteOptions;
+import dev.secretstore.SecretName;
+import dev.secretstore.SecretStore;
+import dev.secretstore.SecretValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("rotate-key re-encrypts every record under a new key, and survives being killed at any point")
+class KeyRotationTest {
+  private static final int SECRETS = 4;
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  @DisplayName("after a rotation every version (and a soft-deleted secret) reads back, under the new key only")
+  void rotation() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    Map<String, String> expected = fill(temp);
+    try (SecretStore store = temp.open()) {
+      store.create(SecretName.of("deleted"), SecretValue.ofText("restorable"));
+      store.delete(SecretName.of("deleted"), DeleteOptions.recoveryWindow(Duration.ofDays(3)));
+    }
+    Path oldKey = TempStore.writePrivate(tmp.resolve("old.key"), Files.readString(temp.keyFile));
+
+    LocalKeyRotation.rotate(temp.provider(), temp.config());
+
+    assertThat(Files.readString(temp.keyFile)).isNotEqualTo(Files.readString(oldKey)).hasSize(45);
+    assertThat(temp.storeDir.resolve(".rotation")).doesNotExist();
+    assertAllReadable(temp, expected);
+    try (SecretStore store = temp.open()) {
+      assertThat(store.restore(SecretName.of("deleted")).name().value()).isEqualTo("deleted");
+      assertThat(store.read(SecretName.of("deleted")).value().text()).isEqualTo("restorable");
+    }
+    Map<String, Object> withOldKey = new LinkedHashMap<>(temp.config());
+    withOldKey.put("keyFile", oldKey.toString());
+    assertThatThrownBy(() -> temp.open(withOldKey)).isInstanceOf(AuthenticationFailedException.class);
+  }
+
+  @Test
+  @DisplayName("a rotation killed at random points leaves a store that opens with its key file, read-only or"
+      + " writable, and the next writable open finishes it")
+  void killedRotation() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    Map<String, String> expected = fill(temp);
+    for (int round = 0; round < 4; round++) {
+      try (ChildProcess child = ChildProcess.start(tmp.resolve("rotate-" + round + ".err"), "rotate",
+          temp.storeDir.toString(), temp.keyFile.toString())) {
+        assertThat(child.readLine()).as("child started (see rotate-" + round + ".err if not)").isEqualTo("ready");
+        int complete = ThreadLocalRandom.current().nextInt(0, 3);
+        for (int i = 0; i < complete; i++) {
+          assertThat(child.readLine()).isEqualTo("rotated");
+        }
+        Thread.sleep(ThreadLocalRandom.current().nextInt(0, 120));
+        child.kill();
+      }
+      try (SecretStore readOnly = temp.open(temp.readOnlyConfig())) {
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+          assertThat(readOnly.read(SecretName.of(e.getKey())).value().text()).isEqualTo(e.getValue());
+        }
+      }
+      assertAllReadable(temp, expected); // a writable open: finishes an interrupted rotation
+      assertThat(temp.storeDir.resolve(".rotation")).as("finished by the writable open").doesNotExist();
+    }
+  }
+
+  private static Map<String, String> fill(TempStore temp) {
+    Map<String, String> latest = new LinkedHashMap<>();
+    try (SecretStore store = temp.open()) {
+      for (int i = 0; i < SECRETS; i++) {
+        SecretName name = SecretName.of("s" + i);
+        store.create(name, SecretValue.ofText("first-" + i));
+        store.put(name, SecretValue.ofText("second-" + i));
+        latest.put(name.value(), "second-" + i);
+      }
+    }
+    return latest;
+  }
+
+  private static void assertAllReadable(TempStore temp, Map<String, String> expected) {
+    try (SecretStore store = temp.open()) {
+      for (Map.Entry<String, String> e : expected.entrySet()) {
+        SecretName name = SecretName.of(e.getKey());
+        assertThat(store.read(name).value().text()).isEqualTo(e.getValue());
+        assertThat(store.read(name, "1").value().text()).startsWith("first-");
+      }
+      assertThat(store.listAll(null)).noneMatch(m -> m.integrityProblem().isPresent());
+    }
+  }
+}
