@@ -64,6 +64,9 @@ class CrashRecoveryTest {
                         String line = child.readLine();
                         ended = line.equals(ChildProcess.END_OF_OUTPUT) || line.startsWith("end");
                     }
+                    if (!ended) {
+                        Thread.sleep(random.nextInt(15)); // lands anywhere in the writes under way
+                    }
                     if (!ended && child.kill()) {
                         kills++;
                     }

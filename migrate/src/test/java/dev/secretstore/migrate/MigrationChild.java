@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * A migration run in its own JVM, for the crash tests: migrates (with deleteSource) from the local store in
- * {@code args[0]} to the one in {@code args[1]} with the journal {@code args[2]}, printing one line per finished
+ * {@code args[0]} to the one in {@code args[1]} (answering each write 20 ms late) with the journal {@code args[2]}, printing one line per finished
  * or deleted secret so the test can kill it at a chosen point, and "end" when the run returns.
  */
 public final class MigrationChild {
@@ -19,7 +19,7 @@ public final class MigrationChild {
     public static void main(String[] args) {
         PrintStream out = System.out;
         try (SecretStore source = LocalStores.open(Path.of(args[0]));
-             SecretStore target = LocalStores.open(Path.of(args[1]))) {
+             SecretStore target = dev.secretstore.SecretStores.open(withSlowWrites(LocalStores.config(Path.of(args[1]))))) {
             MigrationReport report = Migration.builder(source, target).journal(Path.of(args[2])).concurrency(4)
                     .deleteSource(true).throttleRetries(5, Duration.ofMillis(1), Duration.ofMillis(10))
                     .listener(new MigrationListener() {
@@ -35,6 +35,13 @@ public final class MigrationChild {
                     }).build().run();
             line(out, "end " + report.succeeded());
         }
+    }
+
+    /** A target that answers 20 ms after each write, as a remote one would: kills often land in that window. */
+    private static java.util.Map<String, Object> withSlowWrites(java.util.Map<String, Object> config) {
+        java.util.Map<String, Object> slow = new java.util.HashMap<>(config);
+        slow.put("slowWrites", 20);
+        return slow;
     }
 
     private static void line(PrintStream out, String line) {
