@@ -151,6 +151,16 @@ class KitAcceptsProviderOperationsTest {
                 }
 
                 @Override
+                public SecretMetadata restore(SecretName name) {
+                    return labelled(Operation.RESTORE, name, () -> delegate.restore(name));
+                }
+
+                @Override
+                public void checkName(SecretName name) {
+                    delegate.checkName(name);
+                }
+
+                @Override
                 public void close() {
                     delegate.close();
                 }

@@ -86,6 +86,22 @@ class FaultsAndControlTest {
     }
 
     @Test
+    void aLostResponseIsProcessedAndARetryWithTheSameTokenFindsTheSameVersion() {
+        emulator.setFault("CreateSecret", Fault.responseLost().times(1));
+        String token = java.util.UUID.randomUUID().toString();
+        Throwable t = catchThrowable(() -> client.createSecret(b -> b.name("lost").secretString("v")
+                .clientRequestToken(token)));
+        assertThat(t).isInstanceOf(SdkClientException.class).isNotInstanceOf(AwsServiceException.class);
+
+        String version = client.createSecret(b -> b.name("lost").secretString("v").clientRequestToken(token))
+                .versionId();
+        assertThat(version).isEqualTo(token);
+        assertThat(client.describeSecret(b -> b.secretId("lost")).versionIdsToStages()).containsOnlyKeys(token);
+        expectError(() -> client.createSecret(b -> b.name("lost").secretString("v")), "ResourceExistsException", 400,
+                null);
+    }
+
+    @Test
     void addedLatencyHoldsTheResponseBack() {
         plant("l", "v");
         // A wide margin (30 s held back against a 2 s attempt timeout) keeps this stable on a loaded machine;

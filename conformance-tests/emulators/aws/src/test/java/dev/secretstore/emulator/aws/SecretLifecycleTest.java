@@ -272,6 +272,24 @@ class SecretLifecycleTest {
     }
 
     @Test
+    void emptyValuesAreRefusedAsTheServiceModelsMinimumLengthOfOneSays() {
+        String empty = unique("empty");
+        expectError(() -> client.createSecret(b -> b.name(empty).secretString("")), "ValidationException", 400,
+                "1 validation error detected: Value at 'secretString' failed to satisfy constraint: Member must "
+                        + "have length greater than or equal to 1");
+        expectError(() -> client.createSecret(b -> b.name(empty).secretBinary(SdkBytes.fromByteArray(new byte[0]))),
+                "ValidationException", 400, "1 validation error detected: Value at 'secretBinary' failed to satisfy "
+                        + "constraint: Member must have length greater than or equal to 1");
+        expectError(() -> client.describeSecret(b -> b.secretId(empty)), "ResourceNotFoundException", 400, null);
+
+        String name = unique("nonempty");
+        client.createSecret(b -> b.name(name).secretString("v1"));
+        expectError(() -> client.putSecretValue(b -> b.secretId(name).secretString("")), "ValidationException", 400,
+                null);
+        assertThat(client.describeSecret(b -> b.secretId(name)).versionIdsToStages()).hasSize(1);
+    }
+
+    @Test
     void nameRulesAreEnforcedAndNothingIsCreated() {
         expectError(() -> client.createSecret(b -> b.name("has space").secretString("x")), "ValidationException", 400,
                 "Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: "

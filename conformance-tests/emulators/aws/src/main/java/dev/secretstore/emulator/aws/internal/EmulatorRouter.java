@@ -138,6 +138,14 @@ public final class EmulatorRouter implements RequestRouter {
         if (!state.rateLimiter().tryAcquire(operation)) {
             return new Routed(errors.apply(throttled), delay);
         }
+        if (effect.failure() == Fault.Kind.RESPONSE_LOST) {
+            try {
+                handler.run();
+            } catch (RuntimeException ignored) {
+                // The client never sees the answer, whatever it was.
+            }
+            return new Routed(HttpResponseView.reset(), delay);
+        }
         try {
             return new Routed(handler.run(), delay);
         } catch (AwsException e) {

@@ -102,7 +102,7 @@ public final class AdminApi {
             k = Fault.Kind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("kind must be one of throttling, internal-error, connection-reset, "
-                    + "latency; got: " + kind);
+                    + "response-lost, latency; got: " + kind);
         }
         return new Fault(k, Duration.ofMillis(node.path("latencyMillis").asLong(0)),
                 node.path("times").asInt(Fault.UNLIMITED));

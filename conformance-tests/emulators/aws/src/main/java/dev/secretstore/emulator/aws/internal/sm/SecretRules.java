@@ -48,11 +48,20 @@ final class SecretRules {
         }
     }
 
-    /** At most one of the two values; each within 65,536 bytes. */
+    /**
+     * At most one of the two values; each from 1 to 65,536 bytes (the service model's SecretStringType and
+     * SecretBinaryType: min 1, max 65536).
+     */
     static void value(String secretString, byte[] secretBinary) {
         if (secretString != null && secretBinary != null) {
             throw SecretsManagerErrors.invalidParameter(
                     "You can't specify both a binary secret value and a string secret value in the same secret.");
+        }
+        if (secretString != null && secretString.isEmpty()) {
+            throw SecretsManagerErrors.validation("secretString", "Member must have length greater than or equal to 1");
+        }
+        if (secretBinary != null && secretBinary.length == 0) {
+            throw SecretsManagerErrors.validation("secretBinary", "Member must have length greater than or equal to 1");
         }
         if (secretString != null && secretString.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
             throw SecretsManagerErrors.validation("secretString",
