@@ -9,6 +9,7 @@ module dev.secretstore.support {
     requires io.github.resilience4j.retry;
     requires io.github.resilience4j.core;
 
+    exports dev.secretstore.support.concurrent;
     exports dev.secretstore.support.config;
     exports dev.secretstore.support.errors;
     exports dev.secretstore.support.names;

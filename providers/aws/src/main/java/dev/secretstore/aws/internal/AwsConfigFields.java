@@ -29,6 +29,10 @@ public final class AwsConfigFields {
     public static final String ENDPOINT = "endpoint";
     public static final String STS_ENDPOINT = "stsEndpoint";
     public static final String RETRY = "retry";
+    public static final String READ_CONCURRENCY = "readConcurrency";
+    /** BatchGetSecretValue calls in flight at once for one readAll; well under the API's documented rate quota. */
+    static final int DEFAULT_READ_CONCURRENCY = 8;
+    static final int MAX_READ_CONCURRENCY = 32;
 
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
     private static final Pattern EXTERNAL_ID_FORMAT = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
@@ -56,6 +60,10 @@ public final class AwsConfigFields {
             ConfigField.builder(STS_ENDPOINT)
                     .description("STS endpoint override (default: endpoint, else the regional STS endpoint);"
                             + " http:// only on loopback").build(),
+            ConfigField.builder(READ_CONCURRENCY).type(ConfigField.Type.INTEGER)
+                    .defaultValue(String.valueOf(DEFAULT_READ_CONCURRENCY))
+                    .description("readAll: BatchGetSecretValue calls (20 names each) in flight at once, 1 to "
+                            + MAX_READ_CONCURRENCY).build(),
             RetrySettings.configField());
 
     private AwsConfigFields() {
@@ -92,6 +100,8 @@ public final class AwsConfigFields {
                 }
             }
         }
+        config.integer(READ_CONCURRENCY).filter(n -> n < 1 || n > MAX_READ_CONCURRENCY).ifPresent(n ->
+                problems.add(ConfigProblem.of(READ_CONCURRENCY, "expected a whole number from 1 to " + MAX_READ_CONCURRENCY)));
         CloudConfigChecks.awsRegion(config, REGION).ifPresent(problems::add);
         CloudConfigChecks.awsRoleArn(config, ROLE_ARN).ifPresent(problems::add);
         check(config, EXTERNAL_ID, EXTERNAL_ID_FORMAT, "2 to 1224 of the characters A-Z a-z 0-9 + = , . @ : / - _")

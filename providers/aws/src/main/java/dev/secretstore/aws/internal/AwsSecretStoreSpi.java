@@ -14,6 +14,7 @@ import dev.secretstore.SecretStoreException;
 import dev.secretstore.SecretValue;
 import dev.secretstore.StoreLimits;
 import dev.secretstore.VerificationStep;
+import dev.secretstore.support.concurrent.BoundedParallel;
 import dev.secretstore.support.names.NameCodec;
 import dev.secretstore.support.names.NameCodecs;
 import dev.secretstore.support.retry.RetryPolicy;
@@ -66,6 +67,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
     private final Calls calls;
     private final AwsErrors errors;
     private final StoreLimits limits;
+    private final BoundedParallel batchReads;
 
     AwsSecretStoreSpi(AwsSettings settings, AwsClients clients, Calls calls, StoreLimits limits) {
         this.settings = settings;
@@ -74,6 +76,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
         this.calls = calls;
         this.errors = new AwsErrors(settings);
         this.limits = limits;
+        this.batchReads = new BoundedParallel("secretstore-aws-read", settings.readConcurrency());
     }
 
     /**
@@ -198,11 +201,12 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
 
     @Override
     public Map<SecretName, ReadResult> readAll(List<SecretName> names) {
-        Map<SecretName, ReadResult> results = new LinkedHashMap<>();
+        List<List<SecretName>> chunks = new ArrayList<>();
         for (int from = 0; from < names.size(); from += BATCH_LIMIT) {
-            List<SecretName> chunk = names.subList(from, Math.min(names.size(), from + BATCH_LIMIT));
-            results.putAll(readChunk(chunk));
+            chunks.add(names.subList(from, Math.min(names.size(), from + BATCH_LIMIT)));
         }
+        Map<SecretName, ReadResult> results = new LinkedHashMap<>();
+        batchReads.map(chunks, this::readChunk).forEach(results::putAll);
         Map<SecretName, ReadResult> ordered = new LinkedHashMap<>();
         names.forEach(n -> ordered.put(n, results.get(n)));
         return ordered;
@@ -364,7 +368,11 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
 
     @Override
     public void close() {
-        clients.close();
+        try {
+            batchReads.close();
+        } finally {
+            clients.close();
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ public final class AwsSettings {
     private final String kmsKeyArn;
     private final URI endpoint;
     private final URI stsEndpoint;
+    private final int readConcurrency;
 
     private AwsSettings(StoreConfig config) {
         this.authType = AuthType.valueOf(config.requireString(AwsConfigFields.AUTH_TYPE));
@@ -35,6 +36,8 @@ public final class AwsSettings {
         this.kmsKeyArn = config.string(AwsConfigFields.KMS_KEY_ARN).filter(s -> !s.isBlank()).orElse(null);
         this.endpoint = config.string(AwsConfigFields.ENDPOINT).map(URI::create).orElse(null);
         this.stsEndpoint = config.string(AwsConfigFields.STS_ENDPOINT).map(URI::create).orElse(endpoint);
+        this.readConcurrency = config.integer(AwsConfigFields.READ_CONCURRENCY)
+                .orElse(AwsConfigFields.DEFAULT_READ_CONCURRENCY);
     }
 
     /**
@@ -43,6 +46,11 @@ public final class AwsSettings {
      */
     public static AwsSettings from(StoreConfig config) {
         return new AwsSettings(config);
+    }
+
+    /** @return BatchGetSecretValue calls in flight at once for one readAll */
+    public int readConcurrency() {
+        return readConcurrency;
     }
 
     public AuthType authType() {

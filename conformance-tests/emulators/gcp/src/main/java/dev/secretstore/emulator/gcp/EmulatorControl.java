@@ -68,8 +68,17 @@ public final class EmulatorControl {
     return core.plant(secret.project(), secret.location(), secret.secretId(), secret.labels(), secret.versions());
   }
 
+  /**
+   * Flips one bit of the stored data of version {@code version} of a global secret, keeping its recorded CRC32C:
+   * AccessSecretVersion then answers with a {@code data_crc32c} the data does not match, as data damaged in storage
+   * or on its way would. For clients' integrity checks.
+   */
+  public void damageStoredData(String project, String secretId, long version) {
+    core.damageStoredData(project, java.util.Optional.empty(), secretId, version);
+  }
+
   public void addFault(Fault fault) {
-    core.faults().add(new FaultRule(Status.Code.valueOf(fault.kind().name()), fault.method(),
+    core.faults().add(new FaultRule(Status.Code.valueOf(fault.kind().name()), fault.methods(),
         fault.remaining().orElse(-1)));
   }
 

@@ -1,33 +1,44 @@
 package dev.secretstore.emulator.gcp;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A failure to inject: the status every matching call gets, optionally only for one method (e.g.
- * {@code "AccessSecretVersion"}) and only a number of times. Immutable.
+ * A failure to inject: the status every matching call gets, optionally only for some methods (e.g.
+ * {@code "AccessSecretVersion"}) and only a number of times, counted over those methods together. Immutable.
  */
 public final class Fault {
   /** The failures the emulator can inject. */
   public enum Kind { UNAVAILABLE, RESOURCE_EXHAUSTED, INTERNAL, DEADLINE_EXCEEDED }
 
   private final Kind kind;
-  private final Optional<String> method;
+  private final Set<String> methods;
   private final int times;
 
-  private Fault(Kind kind, Optional<String> method, int times) {
+  private Fault(Kind kind, Set<String> methods, int times) {
     this.kind = Objects.requireNonNull(kind, "kind");
-    this.method = method;
+    this.methods = Set.copyOf(methods);
     this.times = times;
   }
 
   /** Every call fails with {@code kind} until the faults are cleared. */
   public static Fault of(Kind kind) {
-    return new Fault(kind, Optional.empty(), -1);
+    return new Fault(kind, Set.of(), -1);
   }
 
   public Fault onlyFor(String method) {
-    return new Fault(kind, Optional.of(method), times);
+    return new Fault(kind, Set.of(Objects.requireNonNull(method, "method")), times);
+  }
+
+  /** Only calls of these methods; a counted fault is used up by that many of them together. */
+  public Fault onlyFor(Collection<String> methods) {
+    if (methods.isEmpty()) {
+      throw new IllegalArgumentException("name at least one method");
+    }
+    return new Fault(kind, new LinkedHashSet<>(methods), times);
   }
 
   /** Fails only the next {@code n} matching calls. */
@@ -35,15 +46,21 @@ public final class Fault {
     if (n <= 0) {
       throw new IllegalArgumentException("times must be positive");
     }
-    return new Fault(kind, method, n);
+    return new Fault(kind, methods, n);
   }
 
   public Kind kind() {
     return kind;
   }
 
+  /** The one method this fault is limited to; empty when it applies to all, or to several (see {@link #methods()}). */
   public Optional<String> method() {
-    return method;
+    return methods.size() == 1 ? Optional.of(methods.iterator().next()) : Optional.empty();
+  }
+
+  /** The methods this fault is limited to; empty for all. */
+  public Set<String> methods() {
+    return methods;
   }
 
   /** How many more calls fail; empty means until cleared. */
@@ -53,6 +70,6 @@ public final class Fault {
 
   @Override
   public String toString() {
-    return "Fault[" + kind + method.map(m -> " on " + m).orElse("") + (times < 0 ? "" : " x" + times) + "]";
+    return "Fault[" + kind + (methods.isEmpty() ? "" : " on " + String.join(",", new java.util.TreeSet<>(methods))) + (times < 0 ? "" : " x" + times) + "]";
   }
 }

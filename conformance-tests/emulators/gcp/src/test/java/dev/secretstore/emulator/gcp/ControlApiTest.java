@@ -53,6 +53,26 @@ class ControlApiTest {
   }
 
   @Test
+  void damagedStoredDataNoLongerMatchesItsChecksum() {
+    emulator.control().plantSecret(ExistingSecret.builder(Clients.PROJECT, "damaged").version("intact value").build());
+    String version = "projects/" + Clients.PROJECT + "/secrets/damaged/versions/1";
+    var before = client.accessSecretVersion(version).getPayload();
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(before.getData().toByteArray());
+    assertThat(before.getDataCrc32C()).isEqualTo(crc.getValue());
+
+    emulator.control().damageStoredData(Clients.PROJECT, "damaged", 1);
+
+    var after = client.accessSecretVersion(version).getPayload();
+    java.util.zip.CRC32C again = new java.util.zip.CRC32C();
+    again.update(after.getData().toByteArray());
+    assertThat(after.getDataCrc32C()).as("the recorded checksum is kept").isEqualTo(before.getDataCrc32C());
+    assertThat(again.getValue()).as("the data no longer matches it").isNotEqualTo(after.getDataCrc32C());
+    assertThatThrownBy(() -> emulator.control().damageStoredData(Clients.PROJECT, "damaged", 9))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void plantedSecretsLookCreatedBySomeoneElse() {
     String name = plant("planted", "p1", "p2");
     assertThat(name).isEqualTo("projects/100000000001/secrets/planted");

@@ -100,11 +100,18 @@ class HttpJsonTransportTest {
     }
     var page = client.listSecretsCallable().call(ListSecretsRequest.newBuilder().setParent(PARENT)
         .setFilter("labels.group=q AND NOT name:q-b").setPageSize(1).build());
-    assertThat(page.getSecretsList()).extracting(Secret::getName).containsExactly(NUMBER + "/secrets/q-a");
+    assertThat(page.getSecretsList()).hasSize(1);
     var rest = client.listSecretsCallable().call(ListSecretsRequest.newBuilder().setParent(PARENT)
         .setFilter("labels.group=q AND NOT name:q-b").setPageSize(1).setPageToken(page.getNextPageToken()).build());
-    assertThat(rest.getSecretsList()).extracting(Secret::getName).containsExactly(NUMBER + "/secrets/q-c");
+    assertThat(rest.getSecretsList()).hasSize(1);
     assertThat(rest.getNextPageToken()).isEmpty();
+    var both = new java.util.ArrayList<>(page.getSecretsList());
+    both.addAll(rest.getSecretsList());
+    assertThat(both).extracting(Secret::getName)
+        .containsExactlyInAnyOrder(NUMBER + "/secrets/q-a", NUMBER + "/secrets/q-c");
+    assertThat(both).as("newest first by create_time").isSortedAccordingTo(java.util.Comparator
+        .comparing((Secret s) -> s.getCreateTime().getSeconds()).thenComparing(s -> s.getCreateTime().getNanos())
+        .reversed());
   }
 
   @Test

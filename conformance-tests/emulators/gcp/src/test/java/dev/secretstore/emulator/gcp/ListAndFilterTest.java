@@ -57,28 +57,28 @@ class ListAndFilterTest {
 
   @Test
   void nameHasSubstring() {
-    assertThat(ids("name:app")).containsExactly("app-cache", "app-db");
-    assertThat(ids("name:db")).containsExactly("app-db", "billing-db");
+    assertThat(ids("name:app")).containsExactlyInAnyOrder("app-cache", "app-db");
+    assertThat(ids("name:db")).containsExactlyInAnyOrder("app-db", "billing-db");
   }
 
   @Test
   void labelEqualityAndPresence() {
-    assertThat(ids("labels.env=prod")).containsExactly("app-db", "billing-db");
-    assertThat(ids("labels.team:*")).containsExactly("app-db");
-    assertThat(ids("labels.env!=prod")).containsExactly("app-cache", "other");
+    assertThat(ids("labels.env=prod")).containsExactlyInAnyOrder("app-db", "billing-db");
+    assertThat(ids("labels.team:*")).containsExactlyInAnyOrder("app-db");
+    assertThat(ids("labels.env!=prod")).containsExactlyInAnyOrder("app-cache", "other");
   }
 
   @Test
   void andOrNotAndParentheses() {
-    assertThat(ids("labels.env=prod AND name:app")).containsExactly("app-db");
-    assertThat(ids("labels.env=prod name:app")).as("implicit AND").containsExactly("app-db");
-    assertThat(ids("name:cache OR name:billing")).containsExactly("app-cache", "billing-db");
-    assertThat(ids("NOT labels.env=prod")).containsExactly("app-cache", "other");
-    assertThat(ids("-labels.env:*")).containsExactly("other");
-    assertThat(ids("(name:cache OR name:billing) AND labels.env=prod")).containsExactly("billing-db");
+    assertThat(ids("labels.env=prod AND name:app")).containsExactlyInAnyOrder("app-db");
+    assertThat(ids("labels.env=prod name:app")).as("implicit AND").containsExactlyInAnyOrder("app-db");
+    assertThat(ids("name:cache OR name:billing")).containsExactlyInAnyOrder("app-cache", "billing-db");
+    assertThat(ids("NOT labels.env=prod")).containsExactlyInAnyOrder("app-cache", "other");
+    assertThat(ids("-labels.env:*")).containsExactlyInAnyOrder("other");
+    assertThat(ids("(name:cache OR name:billing) AND labels.env=prod")).containsExactlyInAnyOrder("billing-db");
     assertThat(ids("labels.env=dev OR labels.team=data AND name:db"))
-        .as("OR binds tighter than AND").containsExactly("app-db");
-    assertThat(ids("name:\"app-\" AND NOT labels.env=\"dev\"")).containsExactly("app-db");
+        .as("OR binds tighter than AND").containsExactlyInAnyOrder("app-db");
+    assertThat(ids("name:\"app-\" AND NOT labels.env=\"dev\"")).containsExactlyInAnyOrder("app-db");
   }
 
   @Test
@@ -95,7 +95,7 @@ class ListAndFilterTest {
   }
 
   @Test
-  void pagesAreOrderedByNameAndCoverEverything() {
+  void pagesAreOrderedNewestFirstAndCoverEverything() {
     ListSecretsResponse first = client.listSecretsCallable().call(ListSecretsRequest.newBuilder().setParent(PARENT)
         .setPageSize(3).build());
     assertThat(first.getSecretsCount()).isEqualTo(3);
@@ -108,7 +108,12 @@ class ListAndFilterTest {
     List<String> all = new ArrayList<>();
     first.getSecretsList().forEach(s -> all.add(s.getName()));
     second.getSecretsList().forEach(s -> all.add(s.getName()));
-    assertThat(all).isSorted().doesNotHaveDuplicates().hasSize(4);
+    List<Secret> secrets = new ArrayList<>(first.getSecretsList());
+    secrets.addAll(second.getSecretsList());
+    assertThat(secrets).as("newest first by create_time, as service.proto says")
+        .isSortedAccordingTo(java.util.Comparator.comparing((Secret s) -> s.getCreateTime().getSeconds())
+            .thenComparing(s -> s.getCreateTime().getNanos()).reversed());
+    assertThat(all).doesNotHaveDuplicates().hasSize(4);
     assertFails(() -> client.listSecretsCallable().call(ListSecretsRequest.newBuilder().setParent(PARENT)
         .setPageToken("bm9wZQ").build()), Code.INVALID_ARGUMENT, "page_token");
     assertThat(StreamSupport.stream(client.listSecrets(ListSecretsRequest.newBuilder().setParent(PARENT)

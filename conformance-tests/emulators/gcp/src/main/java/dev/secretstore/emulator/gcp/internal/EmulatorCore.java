@@ -99,6 +99,10 @@ public final class EmulatorCore {
     load(state);
   }
 
+  public synchronized void damageStoredData(String project, Optional<String> location, String secretId, long version) {
+    operations.damageStoredData(project, location, secretId, version);
+  }
+
   public synchronized String plant(String project, Optional<String> location, String secretId,
       Map<String, String> labels, List<byte[]> versions) {
     try {

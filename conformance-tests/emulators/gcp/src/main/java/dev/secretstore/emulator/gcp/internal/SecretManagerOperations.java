@@ -47,6 +47,11 @@ public final class SecretManagerOperations {
   static final int MAX_PAYLOAD_BYTES = 64 * 1024;
   /** The quotas page's content limit on aliases per secret. */
   private static final int MAX_ALIASES = 50;
+  /** resources.proto: at most 63 letters, digits, '-' and '_', starting with a letter; never 'latest' or 'NEW'. */
+  private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
+  private static final java.util.Comparator<Secret> NEWEST_FIRST = java.util.Comparator
+      .comparing((Secret s) -> s.getCreateTime().getSeconds()).thenComparing(s -> s.getCreateTime().getNanos())
+      .reversed().thenComparing(Secret::getName);
   private static final String SECRET_TYPE = "secretmanager.googleapis.com/Secret";
   private static final String VERSION_TYPE = "secretmanager.googleapis.com/SecretVersion";
   private static final String PROJECT_TYPE = "cloudresourcemanager.googleapis.com/Project";
@@ -87,7 +92,7 @@ public final class SecretManagerOperations {
     if (secrets.containsKey(name)) {
       throw new ApiError(Status.Code.ALREADY_EXISTS, "Secret [" + name + "] already exists.");
     }
-    Secret meta = in.toBuilder().setName(name).setCreateTime(now()).setEtag(newEtag()).build();
+    Secret meta = withExpiry(in.toBuilder()).setName(name).setCreateTime(now()).setEtag(newEtag()).build();
     secrets.put(name, new StoredSecret(project, meta));
     return meta;
   }
@@ -115,6 +120,8 @@ public final class SecretManagerOperations {
         matching.add(s.meta);
       }
     }
+    // service.proto: "sorted in reverse by create_time (newest first)".
+    matching.sort(NEWEST_FIRST);
     Page<Secret> page = Page.of(matching, r.getPageSize(), r.getPageToken(), Secret::getName);
     return ListSecretsResponse.newBuilder().addAllSecrets(page.items()).setNextPageToken(page.nextToken())
         .setTotalSize(matching.size()).build();
@@ -148,12 +155,17 @@ public final class SecretManagerOperations {
           + b.getVersionAliasesCount() + ".");
     }
     for (Map.Entry<String, Long> alias : b.getVersionAliasesMap().entrySet()) {
+      String a = alias.getKey();
+      if (!ALIAS.matcher(a).matches() || a.equals("latest") || a.equals("NEW")) {
+        throw ApiError.invalidArgument("Version alias '" + a + "' is invalid: an alias has at most 63 letters, digits, "
+            + "'-' or '_', starts with a letter, and is not 'latest' or 'NEW'.");
+      }
       if (!s.versions.containsKey(alias.getValue())) {
         throw ApiError.invalidArgument("Version alias '" + alias.getKey() + "' refers to version "
             + alias.getValue() + ", which does not exist.");
       }
     }
-    s.meta = b.setEtag(newEtag()).build();
+    s.meta = withExpiry(b).setEtag(newEtag()).build();
     return s.meta;
   }
 
@@ -348,6 +360,22 @@ public final class SecretManagerOperations {
   // ---- planting (control API) ----
 
   /** Creates a secret and versions as another party would have, bypassing IAM and quotas. */
+  /**
+   * Flips one bit of a stored version's data and keeps its recorded CRC32C, so that AccessSecretVersion answers
+   * with a checksum the data no longer matches (damage in storage or on the way). For data-integrity tests.
+   */
+  public synchronized void damageStoredData(String projectRef, Optional<String> location, String secretId,
+      long version) {
+    Project project = projects.find(projectRef).orElseThrow(() -> new IllegalArgumentException(
+        "project '" + projectRef + "' is not known to the emulator"));
+    StoredSecret s = secrets.get(new SecretPath(projectRef, location, secretId, null).canonical(project));
+    StoredVersion v = s == null ? null : s.versions.get(version);
+    if (v == null || v.data == null || v.data.length == 0) {
+      throw new IllegalArgumentException("no stored data for version " + version + " of secret '" + secretId + "'");
+    }
+    v.data[0] ^= 1;
+  }
+
   public synchronized String plant(String projectRef, Optional<String> location, String secretId,
       Map<String, String> labels, List<byte[]> versionData) {
     Project project = projects.find(projectRef).orElseThrow(() -> new IllegalArgumentException(
@@ -388,6 +416,7 @@ public final class SecretManagerOperations {
 
   /** Resolves the project (unknown projects look like missing permission, as on Google) and charges quota. */
   private Project enter(Rpc rpc, SecretPath path, String asWritten) {
+    purgeExpired();
     Optional<Project> project = projects.find(path.projectRef());
     if (project.isEmpty()) {
       throw ApiError.permissionDenied(rpc.permission(), asWritten);
@@ -444,6 +473,34 @@ public final class SecretManagerOperations {
       throw ApiError.notFound("Secret Version [" + path.canonical(project) + "] not found.");
     }
     return found;
+  }
+
+  /**
+   * resources.proto: {@code ttl} is input only and sets {@code expire_time}, which is always given on output; an
+   * expiration in the past is refused.
+   */
+  private Secret.Builder withExpiry(Secret.Builder b) {
+    if (b.hasTtl()) {
+      if (b.getTtl().getSeconds() < 0 || (b.getTtl().getSeconds() == 0 && b.getTtl().getNanos() <= 0)) {
+        throw ApiError.invalidArgument("ttl must be positive.");
+      }
+      Instant at = clock.instant().plusSeconds(b.getTtl().getSeconds()).plusNanos(b.getTtl().getNanos());
+      b.setExpireTime(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano() / 1000 * 1000));
+      b.clearTtl();
+    }
+    if (b.hasExpireTime() && !expiresAfterNow(b.getExpireTime())) {
+      throw ApiError.invalidArgument("expire_time must be in the future.");
+    }
+    return b;
+  }
+
+  private boolean expiresAfterNow(Timestamp t) {
+    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos()).isAfter(clock.instant());
+  }
+
+  /** A secret past its expire_time is deleted with its versions, as Secret Manager does. */
+  private void purgeExpired() {
+    secrets.values().removeIf(s -> s.meta.hasExpireTime() && !expiresAfterNow(s.meta.getExpireTime()));
   }
 
   private static void checkEtag(String given, String current) {

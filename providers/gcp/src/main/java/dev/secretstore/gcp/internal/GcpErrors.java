@@ -1,0 +1,137 @@
+package dev.secretstore.gcp.internal;
+
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.ErrorDetails;
+import com.google.api.gax.rpc.StatusCode;
+import dev.secretstore.AccessDeniedException;
+import dev.secretstore.AuthenticationFailedException;
+import dev.secretstore.InvalidRequestException;
+import dev.secretstore.SecretAlreadyExistsException;
+import dev.secretstore.SecretIntegrityException;
+import dev.secretstore.SecretName;
+import dev.secretstore.SecretNotFoundException;
+import dev.secretstore.SecretStoreException;
+import dev.secretstore.StoreUnavailableException;
+import dev.secretstore.ThrottledException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Maps a Secret Manager failure to the typed exception, by gRPC status code and ErrorInfo reason (never by the
+ * client's exception class). The server's message is not copied: it may quote label values or names the caller
+ * wrote, and a status code with the method, the permission and the resource says what happened.
+ */
+final class GcpErrors {
+
+    static final String PROVIDER = "gcp";
+
+    private final String projectId;
+
+    GcpErrors(String projectId) {
+        this.projectId = projectId;
+    }
+
+    SecretStoreException map(ApiException e, GcpRpc rpc, SecretName name, String resource) {
+        StatusCode.Code code = e.getStatusCode().getCode();
+        String reason = Optional.ofNullable(e.getReason()).orElse("");
+        String where = rpc.method() + " on " + resource;
+        switch (code) {
+            case NOT_FOUND:
+                return new SecretNotFoundException(PROVIDER, null, name, "Secret Manager has no " + what(resource)
+                        + " (" + rpc.method() + ": NOT_FOUND)", null, null);
+            case ALREADY_EXISTS:
+                return new SecretAlreadyExistsException(PROVIDER, null, name, "a secret " + resource
+                        + " already exists (" + rpc.method() + ": ALREADY_EXISTS)", "use another name, or put to add a version",
+                        null);
+            case PERMISSION_DENIED:
+                return denied(rpc, name, reason, where);
+            case UNAUTHENTICATED:
+                return new AuthenticationFailedException(PROVIDER, null, name, "Secret Manager did not accept the "
+                        + "credentials (" + rpc.method() + ": UNAUTHENTICATED)",
+                        "the service-account key may be deleted, disabled or unknown to this project's service, or "
+                        + "malformed; create a new key (gcloud iam service-accounts keys create) or check the "
+                        + "Application Default Credentials of this environment (gcloud auth application-default "
+                        + "print-access-token)", null);
+            case RESOURCE_EXHAUSTED:
+                return new ThrottledException(PROVIDER, null, name, "Secret Manager refused " + where
+                        + " for quota (RESOURCE_EXHAUSTED)", "lower the request rate (readConcurrency), or ask for a "
+                        + "higher Secret Manager quota in the Google Cloud console (IAM & Admin > Quotas)", null,
+                        retryDelay(e));
+            case UNAVAILABLE:
+            case DEADLINE_EXCEEDED:
+            case INTERNAL:
+            case UNKNOWN:
+            case ABORTED:
+            case CANCELLED:
+                return new StoreUnavailableException(PROVIDER, null, name, "Secret Manager could not serve " + where
+                        + " (" + code + ")", "a transient failure: try again later; if it persists check "
+                        + "https://status.cloud.google.com and the endpoint", null, retryDelay(e));
+            case FAILED_PRECONDITION:
+                return failedPrecondition(e, rpc, name, resource);
+            case INVALID_ARGUMENT:
+                if (rpc == GcpRpc.ADD_VERSION && mentionsChecksum(e)) {
+                    return new SecretIntegrityException(PROVIDER, null, name, "Secret Manager found the value damaged "
+                            + "on its way (its CRC32C check of the payload failed); nothing was stored",
+                            "try again; if it persists, check the network path to Secret Manager", resource, null);
+                }
+                return new InvalidRequestException(PROVIDER, null, name, "Secret Manager refused " + where
+                        + " as invalid (INVALID_ARGUMENT)", null, null);
+            default:
+                return new SecretStoreException(PROVIDER, null, name, "Secret Manager failed " + where + " (" + code
+                        + ")", null, null);
+        }
+    }
+
+    private SecretStoreException denied(GcpRpc rpc, SecretName name, String reason, String where) {
+        if (reason.equals("SERVICE_DISABLED")) {
+            return new AccessDeniedException(PROVIDER, null, name, "the Secret Manager API is not enabled in project "
+                    + projectId + " (" + rpc.method() + ": PERMISSION_DENIED, SERVICE_DISABLED)",
+                    "enable it: gcloud services enable secretmanager.googleapis.com --project " + projectId
+                    + " (it takes a few minutes to apply)", null);
+        }
+        if (reason.equals("CONSUMER_INVALID") || reason.equals("USER_PROJECT_DENIED")
+                || reason.equals("RESOURCE_PROJECT_INVALID")) {
+            return new AccessDeniedException(PROVIDER, null, name, "project " + projectId + " does not exist or is "
+                    + "not usable by these credentials (" + rpc.method() + ": PERMISSION_DENIED, " + reason + ")",
+                    "check projectId: it is the project ID (gcloud projects list), not its name or number", null);
+        }
+        return new AccessDeniedException(PROVIDER, null, name, "permission " + rpc.permission() + " denied for "
+                + where + " (PERMISSION_DENIED)",
+                "grant " + rpc.role() + " (which carries " + rpc.permission() + ") to the service account, on the "
+                + "project with a condition on the name prefix: `secretstore policy gcp --project " + projectId
+                + " --service-account <email>` prints the commands; if the project ID is wrong, "
+                + "Secret Manager answers the same way", null);
+    }
+
+    private static SecretStoreException failedPrecondition(ApiException e, GcpRpc rpc, SecretName name, String resource) {
+        String message = Optional.ofNullable(e.getMessage()).orElse("").toUpperCase(Locale.ROOT);
+        String state = message.contains("DESTROYED") ? "DESTROYED" : message.contains("DISABLED") ? "DISABLED" : null;
+        if (rpc == GcpRpc.ACCESS_VERSION && state != null) {
+            return new SecretNotFoundException(PROVIDER, null, name, "the version " + resource + " is " + state
+                    + ", so its value cannot be read (FAILED_PRECONDITION)", state.equals("DISABLED")
+                    ? "enable it (gcloud secrets versions enable) or read another version"
+                    : "a destroyed version's value is gone for good; read another version or put a new value", null);
+        }
+        return new InvalidRequestException(PROVIDER, null, name, "Secret Manager refused " + rpc.method() + " on "
+                + resource + " in its current state (FAILED_PRECONDITION)", null, null);
+    }
+
+    private static boolean mentionsChecksum(ApiException e) {
+        String m = Optional.ofNullable(e.getMessage()).orElse("").toLowerCase(Locale.ROOT);
+        return m.contains("checksum") || m.contains("crc32c");
+    }
+
+    private static String what(String resource) {
+        return resource.contains("/versions/") ? "version " + resource : "secret " + resource;
+    }
+
+    private static Duration retryDelay(ApiException e) {
+        ErrorDetails details = e.getErrorDetails();
+        if (details == null || details.getRetryInfo() == null || !details.getRetryInfo().hasRetryDelay()) {
+            return null;
+        }
+        com.google.protobuf.Duration d = details.getRetryInfo().getRetryDelay();
+        return Duration.ofSeconds(d.getSeconds(), d.getNanos());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.secretstore.gcp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.secretstore.AccessDeniedException;
+import dev.secretstore.ListOptions;
+import dev.secretstore.SecretIntegrityException;
+import dev.secretstore.SecretName;
+import dev.secretstore.SecretStore;
+import dev.secretstore.SecretValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Denials name the permission and the role that carries it, never read as absence; CRC32C damage is typed. */
+@DisplayName("gcp error mapping")
+class GcpErrorMappingTest {
+
+    static EmulatorWorld world;
+    static SecretStore store;
+    static final SecretName NAME = SecretName.of("errors/db_password");
+
+    @BeforeAll
+    static void start() {
+        world = new EmulatorWorld();
+        store = world.store(EmulatorWorld.STORE_ACCOUNT, EmulatorWorld.NAME_PREFIX);
+        store.put(NAME, SecretValue.ofText("s3cr3t"));
+    }
+
+    @AfterAll
+    static void stop() {
+        store.close();
+        world.close();
+    }
+
+    @Test
+    @DisplayName("secretAccessor only: reads work; describe and list are denied naming secrets.get/list and the viewer role")
+    void accessorOnly() {
+        try (SecretStore accessor = world.store(EmulatorWorld.ACCESSOR, EmulatorWorld.NAME_PREFIX)) {
+            assertThat(accessor.read(NAME).value().text()).isEqualTo("s3cr3t");
+
+            AccessDeniedException describe = catchThrowableOfType(() -> accessor.find(NAME), AccessDeniedException.class);
+            assertThat(describe.getMessage()).contains("secretmanager.secrets.get");
+            assertThat(describe.remediation()).hasValueSatisfying(r -> assertThat(r).contains("roles/secretmanager.viewer"));
+
+            AccessDeniedException list = catchThrowableOfType(() -> accessor.list(ListOptions.defaults()),
+                    AccessDeniedException.class);
+            assertThat(list.getMessage()).contains("secretmanager.secrets.list");
+        }
+    }
+
+    @Test
+    @DisplayName("viewer only: describe works; reading the value is denied naming versions.access and secretAccessor")
+    void viewerOnly() {
+        try (SecretStore viewer = world.store(EmulatorWorld.VIEWER, EmulatorWorld.NAME_PREFIX)) {
+            assertThat(viewer.describe(NAME).tags()).containsEntry("airbyte-managed", "true");
+
+            AccessDeniedException read = catchThrowableOfType(() -> viewer.read(NAME), AccessDeniedException.class);
+            assertThat(read.getMessage()).contains("secretmanager.versions.access");
+            assertThat(read.remediation()).hasValueSatisfying(r -> assertThat(r)
+                    .contains("roles/secretmanager.secretAccessor").contains("secretstore policy gcp"));
+            assertThat(read.secretName()).contains(NAME);
+        }
+    }
+
+    @Test
+    @DisplayName("the conditioned grant confines the account to its prefix: outside it, values are denied, not missing")
+    void conditionConfinesToThePrefix() {
+        try (SecretStore outside = world.store(EmulatorWorld.STORE_ACCOUNT, "other_")) {
+            AccessDeniedException e = catchThrowableOfType(() -> outside.read(NAME), AccessDeniedException.class);
+            assertThat(e.getMessage()).contains("secretmanager.versions.access");
+        }
+    }
+
+    @Test
+    @DisplayName("a disabled or destroyed version is a clear not-found naming its state (FAILED_PRECONDITION)")
+    void disabledAndDestroyedVersions() {
+        SecretName name = SecretName.of("errors/versions");
+        store.put(name, SecretValue.ofText("first"));
+        store.put(name, SecretValue.ofText("second"));
+        String secret = store.describe(name).nativeId();
+        try (var admin = world.adminClient()) {
+            admin.disableSecretVersion(secret + "/versions/2");
+            admin.destroySecretVersion(secret + "/versions/1");
+        }
+
+        dev.secretstore.SecretNotFoundException disabled = catchThrowableOfType(() -> store.read(name, "2"),
+                dev.secretstore.SecretNotFoundException.class);
+        assertThat(disabled.getMessage()).contains("DISABLED").contains("FAILED_PRECONDITION");
+        assertThat(disabled.remediation()).hasValueSatisfying(r -> assertThat(r).contains("enable"));
+        dev.secretstore.SecretNotFoundException destroyed = catchThrowableOfType(() -> store.read(name, "1"),
+                dev.secretstore.SecretNotFoundException.class);
+        assertThat(destroyed.getMessage()).contains("DESTROYED");
+    }
+
+    @Test
+    @DisplayName("a value whose CRC32C does not match the one Secret Manager sent is a SecretIntegrityException")
+    void checksumMismatch() {
+        SecretName damaged = SecretName.of("errors/damaged");
+        store.put(damaged, SecretValue.ofText("will be damaged"));
+        String secretId = dev.secretstore.support.names.NameCodecs.gcp().withPrefix(EmulatorWorld.NAME_PREFIX).encode(damaged);
+        world.emulator.control().damageStoredData(EmulatorWorld.PROJECT, secretId, 1);
+
+        SecretIntegrityException e = catchThrowableOfType(() -> store.read(damaged), SecretIntegrityException.class);
+
+        assertThat(e.getMessage()).contains("CRC32C").doesNotContain("will be damaged").doesNotContain("damaged\u0001");
+        assertThat(e.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/secrets/" + secretId + "/versions/1"));
+        assertThat(store.readAll(java.util.List.of(damaged)).get(damaged).failure())
+                .hasValueSatisfying(f -> assertThat(f).isInstanceOf(SecretIntegrityException.class));
+    }
+}
