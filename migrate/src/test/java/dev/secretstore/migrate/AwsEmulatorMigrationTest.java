@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Migration: local -> AWS (emulator) -> local")
 class AwsEmulatorMigrationTest {
 
-    static final int SECRETS = 120;
+    static final int SECRETS = 80;
 
     @TempDir
     Path tmp;

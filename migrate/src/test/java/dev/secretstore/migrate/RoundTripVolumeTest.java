@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A hundred secrets from the local store to a third-party store (SPI only) and back to a fresh local store,
+ * Sixty secrets from the local store to a third-party store (SPI only) and back to a fresh local store,
  * verified: the scaled-down, emulator-free form of the 5,000-secret round trip (the cloud providers' emulator
  * round trips need the providers on main).
  */
 @DisplayName("A round trip of many secrets: local -> third-party vault -> local")
 class RoundTripVolumeTest {
 
-    static final int SECRETS = 100;
+    static final int SECRETS = 60;
 
     @TempDir
     Path tmp;
