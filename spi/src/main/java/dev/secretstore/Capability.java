@@ -27,6 +27,12 @@ public enum Capability {
     /** {@code read(name, version)} of a version other than the latest. */
     READ_SPECIFIC_VERSION,
     /**
+     * {@code listVersions(name)} enumerates the versions of a secret that can still be read, oldest first: what a
+     * migration needs to copy a secret's history, not only its latest value. Implies {@link #VERSIONS} and
+     * {@link #READ_SPECIFIC_VERSION}.
+     */
+    LIST_VERSIONS,
+    /**
      * A secret can be created with an expiry time ({@link CreateOptions#expiresAt()}), after which the store
      * itself deletes it, value and versions, with nothing left to restore. For short-lived credentials, which
      * then need no sweeper: {@code store.create(name, value, CreateOptions.expiringAt(Instant.now().plus(ttl)))}.

@@ -215,6 +215,29 @@ public final class SecretStore implements AutoCloseable {
         return updated.toBuilder().tags(merged).build();
     }
 
+    /**
+     * Runs every check that {@link #create(SecretName, SecretValue, Map)} makes before any I/O, for the name and
+     * tags only, without any I/O itself: the portable name rules and this store's name length, the provider's own
+     * naming rules ({@link SecretStoreSpi#checkName}, e.g. a native name's length after encoding), and the user
+     * tags' keys, values, characters and count (the managed tag included). A tool that is about to write many
+     * secrets (a migration's dry run) finds every name and tag the store cannot hold before it writes anything:
+     *
+     * <pre>{@code
+     * try { target.checkWritable(name, tags); } catch (InvalidRequestException e) { offenders.add(e.getMessage()); }
+     * }</pre>
+     *
+     * @param name     name
+     * @param userTags the user tags the secret would carry (without the managed tag)
+     * @throws InvalidRequestException        for a name or tag this store cannot hold ({@link InvalidSecretNameException}
+     *                                        for the name); the message says which and why
+     * @throws UnsupportedCapabilityException for user tags on a store without {@link Capability#TAGS}
+     */
+    public void checkWritable(SecretName name, Map<String, String> userTags) {
+        Operation op = Operation.CREATE;
+        checkName(op, name);
+        checkTags(op, name, Objects.requireNonNull(userTags, "userTags"));
+    }
+
     // ---- reads --------------------------------------------------------------------------------
 
     /**
@@ -243,6 +266,23 @@ public final class SecretStore implements AutoCloseable {
         }
         requireCapability(op, name, Capability.READ_SPECIFIC_VERSION);
         return call(op, name, () -> spi.read(name, Optional.of(version)));
+    }
+
+    /**
+     * The ids of the secret's versions that can still be read, oldest first (the last is the latest), so that a
+     * tool can copy a secret's whole history: {@code store.listVersions(name).forEach(v -> copy(store.read(name, v)))}.
+     * Works on any secret, managed or not.
+     *
+     * @param name name
+     * @return version ids, oldest first
+     * @throws UnsupportedCapabilityException without {@link Capability#LIST_VERSIONS}, before any I/O
+     * @throws SecretNotFoundException        if absent
+     */
+    public List<String> listVersions(SecretName name) {
+        Operation op = Operation.READ;
+        checkName(op, name);
+        requireCapability(op, name, Capability.LIST_VERSIONS);
+        return List.copyOf(call(op, name, () -> spi.listVersions(name)));
     }
 
     /**
@@ -492,6 +532,10 @@ public final class SecretStore implements AutoCloseable {
         if (!value.isText()) {
             requireCapability(op, name, Capability.BINARY);
         }
+        checkTags(op, name, userTags);
+    }
+
+    private void checkTags(Operation op, SecretName name, Map<String, String> userTags) {
         if (!userTags.isEmpty()) {
             requireCapability(op, name, Capability.TAGS);
         }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             PolicyCommand.class,
             RotateKeyCommand.class,
             ConfigCommand.class,
+            MigrateCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

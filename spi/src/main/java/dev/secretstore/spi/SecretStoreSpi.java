@@ -128,6 +128,21 @@ public interface SecretStoreSpi extends AutoCloseable {
     Secret read(SecretName name, Optional<String> version);
 
     /**
+     * The ids of the secret's versions that can still be read with {@link #read}, oldest first (the last one is
+     * the latest). Versions the store has discarded or disabled, and versions only kept for recovery, are left
+     * out. The engine has checked the name and that the provider declares {@link Capability#LIST_VERSIONS}.
+     *
+     * @implSpec The default throws {@link UnsupportedCapabilityException} for {@link Capability#LIST_VERSIONS};
+     *     a provider that declares the capability overrides it.
+     * @param name name
+     * @return version ids, oldest first; never empty for an existing secret
+     * @throws dev.secretstore.SecretNotFoundException if absent
+     */
+    default List<String> listVersions(SecretName name) {
+        throw new UnsupportedCapabilityException(Capability.LIST_VERSIONS);
+    }
+
+    /**
      * Reads several secrets; one result per name.
      *
      * @implSpec The default loops over {@link #read}, turning each {@link SecretStoreException} into a

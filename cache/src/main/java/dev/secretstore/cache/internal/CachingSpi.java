@@ -400,6 +400,11 @@ public final class CachingSpi implements SecretStoreSpi {
     }
 
     @Override
+    public List<String> listVersions(SecretName name) {
+        return delegate.listVersions(name);
+    }
+
+    @Override
     public StoreLimits limits() {
         return delegate.limits();
     }

@@ -56,7 +56,7 @@ public final class LocalSecretStoreProvider implements SecretStoreProvider {
 
   private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
       Capability.VERSIONS, Capability.BINARY, Capability.BATCH_READ, Capability.SOFT_DELETE, Capability.RESTORE,
-      Capability.TAGS, Capability.LIST_BY_PREFIX, Capability.READ_SPECIFIC_VERSION));
+      Capability.TAGS, Capability.LIST_BY_PREFIX, Capability.READ_SPECIFIC_VERSION, Capability.LIST_VERSIONS));
 
   private static final List<ConfigField> FIELDS = List.of(
       ConfigField.builder("path")

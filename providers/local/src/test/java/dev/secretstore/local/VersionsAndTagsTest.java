@@ -40,6 +40,22 @@ class VersionsAndTagsTest {
   }
 
   @Test
+  @DisplayName("listVersions gives every version's id, oldest first; an absent or deleted secret is not found")
+  void listVersions() {
+    try (SecretStore store = new TempStore(tmp).open()) {
+      SecretName name = SecretName.of("db/password");
+      store.put(name, SecretValue.ofText("one"));
+      store.put(name, SecretValue.ofText("two"));
+      store.put(name, SecretValue.ofText("three"));
+
+      assertThat(store.listVersions(name)).containsExactly("1", "2", "3");
+      assertThatThrownBy(() -> store.listVersions(SecretName.of("absent"))).isInstanceOf(SecretNotFoundException.class);
+      store.delete(name);
+      assertThatThrownBy(() -> store.listVersions(name)).isInstanceOf(SecretNotFoundException.class);
+    }
+  }
+
+  @Test
   @DisplayName("binary values read back byte for byte, text values as text")
   void binaryAndText() {
     try (SecretStore store = new TempStore(tmp).open()) {

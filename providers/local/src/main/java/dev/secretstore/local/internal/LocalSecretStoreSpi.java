@@ -82,6 +82,13 @@ public final class LocalSecretStoreSpi implements SecretStoreSpi {
   }
 
   @Override
+  public List<String> listVersions(SecretName name) {
+    return call(name, () -> store.describe(name.value())
+        .map(record -> record.versions().stream().map(VersionEntry::id).collect(Collectors.toList()))
+        .orElseThrow(() -> StoreFault.of(FaultKind.NOT_FOUND, name.value(), "no such secret")));
+  }
+
+  @Override
   public Page<SecretMetadata> list(ListOptions options) {
     return call(null, () -> {
       RecordPage page = store.list(options.prefix(), options.pageSize(), options.pageToken());
