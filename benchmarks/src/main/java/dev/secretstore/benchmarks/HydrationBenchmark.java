@@ -1,19 +1,24 @@
 package dev.secretstore.benchmarks;
 
-import com.amazonaws.secretsmanager.caching.SecretCache;
-import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
-import com.google.cloud.secretmanager.v1.SecretVersionName;
-import dev.secretstore.ReadResult;
-import dev.secretstore.SecretName;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStores;
+import dev.secretstore.connections.ConnectionSecrets;
+import dev.secretstore.connections.SecretCoordinate;
+import dev.secretstore.connections.SecretReference;
+import dev.secretstore.connections.SecretScope;
+import dev.secretstore.emulator.aws.AwsSecretsManagerEmulator;
+import dev.secretstore.emulator.aws.DefaultIdentity;
+import dev.secretstore.emulator.aws.Fault;
+import dev.secretstore.emulator.aws.SecretSeed;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,174 +27,117 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;
 
 /**
- * Cold hydration: 1,000 connections x 3 secrets (3,000 distinct names) read from each cloud's emulator with 5 ms
- * of injected latency on every request. Each iteration starts from a freshly opened store or client (nothing
- * cached); opening it is not timed. Wall time per hydration (single shot) and, as {@code ·requests}, the
- * requests the emulator saw.
- *
- * <p>AWS: ours ({@code readAll}: BatchGetSecretValue, 20 ids a call, {@code readConcurrency} 8 in flight), the
- * raw SDK doing the same batches with the same 8 threads, a naive loop of {@code GetSecretValue}, and AWS's
- * caching client ({@code SecretCache.getSecretString} per name). GCP: ours ({@code readAll}, 8 in flight), the
- * raw client's {@code accessSecretVersion} on 8 threads, and a naive loop of it.
+ * Hydrating connector configs through the AWS provider (official SDK, real loopback socket) against the AWS
+ * emulator with a fixed latency on every BatchGetSecretValue call: 1,000 configs of 3 secrets each hydrated
+ * together ({@code hydrateAll}), and one config alone. After each trial the BatchGetSecretValue calls per
+ * operation are printed (they must be ⌈secrets / 20⌉; the trial fails otherwise).
  */
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
-@Measurement(iterations = 2)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
 @Fork(1)
 @State(Scope.Benchmark)
 public class HydrationBenchmark {
-    static final int SECRETS = 3_000;
-    static final int PARALLELISM = 8;
-    static final Duration LATENCY = Duration.ofMillis(5);
+  @Param({"5"})
+  public int latencyMillis;
 
-    private AwsWorld aws;
-    private GcpWorld gcp;
-    private ExecutorService pool;
+  @Param({"1000"})
+  public int configs;
 
-    // Per iteration: cold stores and clients.
-    private SecretStore awsStore;
-    private SecretStore gcpStore;
-    private SecretsManagerClient awsClient;
-    private SecretManagerServiceClient gcpClient;
-    private SecretCache awsCachingClient;
-    private long awsBefore;
-    private long gcpBefore;
+  private static final int SECRETS_PER_CONFIG = 3;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        aws = new AwsWorld(SECRETS, 64);
-        gcp = new GcpWorld(SECRETS, 64);
-        aws.latency(LATENCY);
-        gcp.latency(LATENCY);
-        pool = Executors.newFixedThreadPool(PARALLELISM);
+  private AwsSecretsManagerEmulator emulator;
+  private SecretStore store;
+  private ConnectionSecrets secrets;
+  private List<JsonNode> saved;
+  private long callsBefore;
+  private long manyOperations;
+  private long oneOperations;
+  private long manyCalls;
+  private long oneCalls;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    emulator = AwsSecretsManagerEmulator.builder().port(0).build().start();
+    SecretScope scope = SecretScope.workspace("bench");
+    saved = new ArrayList<>();
+    for (int i = 0; i < configs; i++) {
+      ObjectNode config = JsonNodeFactory.instance.objectNode().put("host", "db-" + i);
+      for (int s = 0; s < SECRETS_PER_CONFIG; s++) {
+        SecretCoordinate coordinate = SecretCoordinate.of(scope, UUID.randomUUID(), 1);
+        emulator.plantSecret(SecretSeed.builder(coordinate.toString()).secretString("value-" + i + "-" + s)
+            .tag("AirbyteManaged", "true").build());
+        config.set("secret" + s, SecretReference.managed(coordinate, null, false).toJson());
+      }
+      saved.add(config);
     }
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("provider", "aws");
+    config.put("auth_type", "ACCESS_KEY");
+    config.put("awsAccessKey", DefaultIdentity.ADMIN_ACCESS_KEY_ID);
+    config.put("awsSecretAccessKey", DefaultIdentity.ADMIN_SECRET_ACCESS_KEY);
+    config.put("awsRegion", DefaultIdentity.REGION);
+    config.put("endpoint", emulator.endpoint().toString());
+    config.put("tagKey", "AirbyteManaged");
+    store = SecretStores.open(config);
+    secrets = ConnectionSecrets.of(store);
+    emulator.setFault("BatchGetSecretValue", Fault.latency(Duration.ofMillis(latencyMillis)));
+  }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        pool.shutdownNow();
-        aws.close();
-        gcp.close();
-    }
+  @Setup(Level.Invocation)
+  public void markCalls() {
+    callsBefore = emulator.requestCount("BatchGetSecretValue");
+  }
 
-    @Setup(Level.Iteration)
-    public void open() {
-        aws.latency(Duration.ZERO);
-        gcp.latency(Duration.ZERO);
-        awsStore = SecretStores.open(aws.config(null));
-        gcpStore = SecretStores.open(gcp.config());
-        awsClient = aws.client();
-        gcpClient = gcp.client();
-        awsCachingClient = new SecretCache(aws.client());
-        aws.latency(LATENCY);
-        gcp.latency(LATENCY);
-        awsBefore = aws.requests();
-        gcpBefore = gcp.requests();
+  @TearDown(Level.Invocation)
+  public void countCalls() {
+    // Attributed to whichever benchmark ran: only one runs per trial.
+    long calls = emulator.requestCount("BatchGetSecretValue") - callsBefore;
+    if (calls >= SECRETS_PER_CONFIG * (long) configs / 20) {
+      manyOperations++;
+      manyCalls += calls;
+    } else {
+      oneOperations++;
+      oneCalls += calls;
     }
+  }
 
-    private long seen() {
-        return aws.requests() + gcp.requests();
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    int expectedMany = (SECRETS_PER_CONFIG * configs + 19) / 20;
+    if (manyOperations > 0) {
+      System.out.printf("%nBatchGetSecretValue calls per hydrateAll of %d configs x %d secrets: %.2f (expected %d)%n",
+          configs, SECRETS_PER_CONFIG, manyCalls / (double) manyOperations, expectedMany);
+      if (manyCalls != expectedMany * manyOperations) {
+        throw new IllegalStateException("hydrateAll did not batch as expected");
+      }
     }
+    if (oneOperations > 0) {
+      System.out.printf("%nBatchGetSecretValue calls per hydrate of one config: %.2f (expected 1)%n",
+          oneCalls / (double) oneOperations);
+    }
+    store.close();
+    emulator.close();
+  }
 
-    @TearDown(Level.Iteration)
-    public void close() {
-        System.out.println("  requests seen by the emulators this iteration: AWS "
-                + (aws.requests() - awsBefore) + ", GCP " + (gcp.requests() - gcpBefore));
-        awsStore.close();
-        gcpStore.close();
-        awsClient.close();
-        gcpClient.close();
-        awsCachingClient.close();
-    }
+  /** Every config's references read together: one readAll, ⌈3,000 / 20⌉ = 150 BatchGetSecretValue calls. */
+  @Benchmark
+  public List<JsonNode> hydrateAllTogether() {
+    return secrets.hydrateAll(saved);
+  }
 
-    @Benchmark
-    public void awsOursReadAll(Blackhole bh, RequestCounters counters) {
-        long before = seen();
-        Map<SecretName, ReadResult> all = awsStore.readAll(aws.names);
-        for (ReadResult r : all.values()) {
-            bh.consume(r.secret().orElseThrow());
-        }
-        counters.requests += seen() - before;
-    }
-
-    @Benchmark
-    public void awsSdkBatchParallel(Blackhole bh, RequestCounters counters) throws Exception {
-        long before = seen();
-        List<Future<BatchGetSecretValueResponse>> calls = new ArrayList<>();
-        for (int from = 0; from < SECRETS; from += 20) {
-            List<String> ids = aws.names.subList(from, Math.min(SECRETS, from + 20)).stream()
-                    .map(SecretName::value).toList();
-            calls.add(pool.submit(() -> awsClient.batchGetSecretValue(b -> b.secretIdList(ids))));
-        }
-        for (Future<BatchGetSecretValueResponse> call : calls) {
-            BatchGetSecretValueResponse response = call.get();
-            if (!response.errors().isEmpty()) {
-                throw new IllegalStateException("batch errors: " + response.errors().size());
-            }
-            bh.consume(response.secretValues());
-        }
-        counters.requests += seen() - before;
-    }
-
-    @Benchmark
-    public void awsSdkNaiveLoop(Blackhole bh, RequestCounters counters) {
-        long before = seen();
-        for (SecretName name : aws.names) {
-            bh.consume(awsClient.getSecretValue(b -> b.secretId(name.value())).secretString());
-        }
-        counters.requests += seen() - before;
-    }
-
-    @Benchmark
-    public void awsCachingClient(Blackhole bh, RequestCounters counters) {
-        long before = seen();
-        for (SecretName name : aws.names) {
-            bh.consume(awsCachingClient.getSecretString(name.value()));
-        }
-        counters.requests += seen() - before;
-    }
-
-    @Benchmark
-    public void gcpOursReadAll(Blackhole bh, RequestCounters counters) {
-        long before = seen();
-        Map<SecretName, ReadResult> all = gcpStore.readAll(gcp.names);
-        for (ReadResult r : all.values()) {
-            bh.consume(r.secret().orElseThrow());
-        }
-        counters.requests += seen() - before;
-    }
-
-    @Benchmark
-    public void gcpSdkParallel(Blackhole bh, RequestCounters counters) throws Exception {
-        long before = seen();
-        List<Future<Object>> calls = new ArrayList<>();
-        for (SecretName name : gcp.names) {
-            calls.add(pool.submit(() -> gcpClient.accessSecretVersion(
-                    SecretVersionName.of(GcpWorld.PROJECT, name.value(), "latest")).getPayload()));
-        }
-        for (Future<Object> call : calls) {
-            bh.consume(call.get());
-        }
-        counters.requests += seen() - before;
-    }
-
-    @Benchmark
-    public void gcpSdkNaiveLoop(Blackhole bh, RequestCounters counters) {
-        long before = seen();
-        for (SecretName name : gcp.names) {
-            bh.consume(gcpClient.accessSecretVersion(SecretVersionName.of(GcpWorld.PROJECT, name.value(), "latest"))
-                    .getPayload());
-        }
-        counters.requests += seen() - before;
-    }
+  /** One config of 3 secrets: one call. */
+  @Benchmark
+  public JsonNode hydrateOne() {
+    return secrets.hydrate(saved.get(7));
+  }
 }

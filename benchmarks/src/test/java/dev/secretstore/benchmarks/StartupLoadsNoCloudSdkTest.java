@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Listing providers and opening the local store, in a fresh JVM with the AWS and GCP providers and their SDKs on
+ * Listing providers and opening the local store, in a fresh JVM with the AWS, Azure and GCP providers and their SDKs on
  * the class path, load no cloud SDK class: the child runs with {@code -Xlog:class+load} and every class it
  * loaded is checked. Opening an AWS store in the same way does load the SDK, which shows the check sees it.
  */
@@ -60,7 +60,7 @@ class StartupLoadsNoCloudSdkTest {
     @DisplayName("listing providers loads every provider class and no cloud SDK class")
     void listingLoadsNoSdk() throws Exception {
         List<String> classes = loadedClasses("list");
-        assertThat(lastOutput).contains("aws").contains("gcp").contains("local");
+        assertThat(lastOutput).contains("aws").contains("azure").contains("gcp").contains("local");
         assertThat(classes).contains("dev.secretstore.aws.AwsSecretStoreProvider");
         assertThat(cloudClasses(classes)).isEmpty();
     }

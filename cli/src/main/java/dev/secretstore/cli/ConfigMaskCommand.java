@@ -24,7 +24,7 @@ final class ConfigMaskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Io io = parent.io();
-        JsonNode specNode = ConnectorJson.readFile(spec, "spec");
+        JsonNode specNode = ConnectorJson.readFile(spec, "--spec");
         ConnectorJson.print(io, ConfigMasker.mask(specNode, ConnectorJson.readStdin(io, "connector config")));
         return ExitCodes.OK;
     }

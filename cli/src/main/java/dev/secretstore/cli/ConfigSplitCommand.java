@@ -49,7 +49,7 @@ final class ConfigSplitCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--scope: " + e.getMessage());
         }
-        JsonNode specNode = ConnectorJson.readFile(spec, "spec");
+        JsonNode specNode = ConnectorJson.readFile(spec, "--spec");
         JsonNode config = ConnectorJson.readStdin(io, "connector config");
         try (SecretStore opened = store.open(io.in())) {
             ConnectionSecrets secrets = storageId == null ? ConnectionSecrets.of(opened)

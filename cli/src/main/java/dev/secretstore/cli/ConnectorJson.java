@@ -3,6 +3,7 @@ package dev.secretstore.cli;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,6 +25,7 @@ final class ConnectorJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private ConnectorJson() {
@@ -47,8 +49,13 @@ final class ConnectorJson {
         }
     }
 
-    static JsonNode readFile(Path file, String what) {
-        String where = what + " '" + file + "'";
+    /**
+     * @param file   the file an option named
+     * @param option the option, e.g. {@code --spec}; errors name it, never the path (no argument value is
+     *               repeated: it may be a secret typed in the wrong place)
+     */
+    static JsonNode readFile(Path file, String option) {
+        String where = "the " + option + " file";
         try (InputStream in = Files.newInputStream(file)) {
             return parse(bounded(in, where), where, false);
         } catch (NoSuchFileException e) {

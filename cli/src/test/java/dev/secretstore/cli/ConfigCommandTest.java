@@ -124,7 +124,11 @@ class ConfigCommandTest {
 
         CliRun.Result noSpec = run(CONFIG, Terminal.NONE, "config", "mask", "--spec", dir.resolve("nope.json").toString());
         assertThat(noSpec.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONFIG);
-        assertThat(noSpec.err()).contains("does not exist");
+        assertThat(noSpec.err()).contains("the --spec file does not exist").doesNotContain("nope.json");
+
+        CliRun.Result trailing = run(CONFIG + " {\"more\": 1}", Terminal.NONE, "config", "mask", "--spec", spec);
+        assertThat(trailing.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONFIG);
+        assertThat(trailing.err()).contains("connector config on stdin is not valid JSON");
     }
 
     @Test

@@ -163,4 +163,19 @@ class HydrationTest {
                     }));
         }
     }
+
+    @Test
+    @DisplayName("a store that cannot be reached fails every reference it holds, listed with the store's reason")
+    void unreachableStore() {
+        MemoryProvider memory = MemoryProvider.withTags();
+        try (SecretStore store = memory.open()) {
+            ConnectionSecrets secrets = ConnectionSecrets.of(store);
+            List<JsonNode> saved = List.of(secrets.create(SPEC, config(1), SCOPE), secrets.create(SPEC, config(2), SCOPE));
+            memory.unreachable(true);
+            assertThatThrownBy(() -> secrets.hydrateAll(saved)).isInstanceOfSatisfying(HydrationException.class, e -> {
+                assertThat(e.problems()).hasSize(6).allSatisfy(p -> assertThat(p.reason()).contains("connection refused"));
+                assertThat(e.problems()).extracting(HydrationProblem::configIndex).containsOnly(0, 1);
+            });
+        }
+    }
 }

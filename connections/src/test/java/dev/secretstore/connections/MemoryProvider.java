@@ -79,6 +79,14 @@ final class MemoryProvider implements SecretStoreProvider {
         return SecretStores.open(this, Map.of());
     }
 
+    /** Every batch read fails as a store that cannot be reached would. */
+    private volatile boolean unreachable;
+
+    MemoryProvider unreachable(boolean down) {
+        unreachable = down;
+        return this;
+    }
+
     MemoryProvider refusingSlashes() {
         refuseSlashes = true;
         return this;
@@ -210,6 +218,10 @@ final class MemoryProvider implements SecretStoreProvider {
         @Override
         public Map<SecretName, ReadResult> readAll(List<SecretName> names) {
             synchronized (MemoryProvider.this) {
+                if (unreachable) {
+                    throw new dev.secretstore.StoreUnavailableException("memory", null, null,
+                            "connection refused", "check the network", null);
+                }
                 Map<SecretName, ReadResult> results = new LinkedHashMap<>();
                 for (int from = 0; from < names.size(); from += BATCH_SIZE) {
                     batchReads.incrementAndGet();

@@ -1,15 +1,20 @@
 package dev.secretstore.cli.conformance;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Why a kit test failed, as a user reads it on the command line: the failure's type and its whole message
  * (an AssertJ message states the expectation and the actual value over several lines), bounded in lines
- * and characters, with every credential of the configs masked. The kit's own values are synthetic, but
- * a broken provider may return anything, a credential included, as the "actual" value.
+ * and characters, with every credential of the configs masked (as text, as a printed byte array, Base64 or
+ * hex). The kit's own values are synthetic, but a broken provider may return anything, a credential
+ * included, as the "actual" value.
  */
 final class FailureReason {
 
@@ -56,12 +61,28 @@ final class FailureReason {
         return text.toString();
     }
 
-    // Longest first, so a credential that contains another is masked whole.
+    // Each credential as the failure may print it: as text, as AssertJ prints a byte[] ("116, 111, ..."), and
+    // as Base64 and hex; longest first, so a credential that contains another is masked whole.
     private static String mask(String message, Collection<String> credentials) {
+        List<String> forms = new ArrayList<>();
+        for (String credential : credentials) {
+            if (credential == null || credential.isEmpty()) {
+                continue;
+            }
+            forms.add(credential);
+            if (credential.length() < 4) {
+                continue; // its encodings ("97") would mask unrelated numbers and letters
+            }
+            byte[] bytes = credential.getBytes(StandardCharsets.UTF_8);
+            String decimal = Arrays.toString(bytes);
+            forms.addAll(List.of(decimal.substring(1, decimal.length() - 1),
+                    Base64.getEncoder().withoutPadding().encodeToString(bytes), HexFormat.of().formatHex(bytes),
+                    HexFormat.of().withUpperCase().formatHex(bytes)));
+        }
+        forms.sort(Comparator.comparingInt(String::length).reversed());
         String masked = message;
-        for (String credential : credentials.stream().filter(c -> c != null && !c.isEmpty())
-                .sorted(Comparator.comparingInt(String::length).reversed()).collect(Collectors.toList())) {
-            masked = masked.replace(credential, MASK);
+        for (String form : forms) {
+            masked = masked.replace(form, MASK);
         }
         return masked;
     }

@@ -29,6 +29,16 @@ class FailureReasonTest {
     }
 
     @Test
+    @DisplayName("masks a credential printed as a byte array, in Base64 or in hex")
+    void masksEncodedCredentials() {
+        AssertionError failure = new AssertionError("expected: [1, 2]\n but was: [116, 111, 107, 101, 110]"
+                + "\n(dG9rZW4, 746f6b656e, 746F6B656E)");
+
+        assertThat(FailureReason.of(failure, Set.of("token")))
+                .isEqualTo("AssertionError: expected: [1, 2]\n but was: [***]\n(***, ***, ***)");
+    }
+
+    @Test
     @DisplayName("is bounded in lines and characters, says what was left out, and cuts an over-long line instead of dropping it")
     void bounded() {
         String manyLines = String.join("\n", java.util.Collections.nCopies(40, "line"));

@@ -130,6 +130,22 @@ abstract class ConformanceGroup {
         return name;
     }
 
+    /**
+     * A name outside the slash-separated scope, spelled only with lower-case letters, digits and dashes (this
+     * test's scope with {@code /} as {@code -}, then {@code hint}), which every provider's name codec keeps as
+     * it is; deleted after the test. For checks about length, where a codec's escapes must not count.
+     */
+    final SecretName plainName(String hint) {
+        SecretName name = SecretName.of(plainScope() + hint);
+        created.add(name);
+        return name;
+    }
+
+    /** This test's scope spelled for {@link #plainName}: lower case, dashes instead of slashes. */
+    final String plainScope() {
+        return scope.toLowerCase(java.util.Locale.ROOT).replace('/', '-');
+    }
+
     /** Plants a secret that is not ours; removed after the test. */
     final SecretName plantForeign(String hint, SecretValue value, Map<String, String> tags) {
         SecretName name = SecretName.of(scope + hint);

@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
 
 import dev.secretstore.AccessDeniedException;
-import dev.secretstore.Capability;
-import dev.secretstore.ConfigField;
 import dev.secretstore.DeleteOptions;
-import dev.secretstore.ListOptions;
 import dev.secretstore.Operation;
-import dev.secretstore.Page;
-import dev.secretstore.Secret;
 import dev.secretstore.SecretMetadata;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretValue;
-import dev.secretstore.StoreLimits;
 import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
-import dev.secretstore.spi.StoreConfig;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,101 +61,56 @@ class KitAcceptsProviderOperationsTest {
     }
 
     /** The local provider, re-throwing every denial with the operation of the SPI method it came from. */
-    private static final class SpiMethodLabels implements SecretStoreProvider {
-        private final SecretStoreProvider local;
+    private static final class SpiMethodLabels extends ForwardingProvider {
 
         SpiMethodLabels(SecretStoreProvider local) {
-            this.local = local;
+            super(local);
         }
 
         @Override
-        public String name() {
-            return "spi-method-labels-local";
-        }
-
-        @Override
-        public String description() {
-            return "the local provider, labelling denials with its SPI method";
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return local.capabilities();
-        }
-
-        @Override
-        public List<ConfigField> configFields() {
-            return local.configFields();
-        }
-
-        @Override
-        public SecretStoreSpi open(StoreConfig config) {
-            SecretStoreSpi delegate = local.open(config);
-            return new SecretStoreSpi() {
-                @Override
-                public StoreLimits limits() {
-                    return delegate.limits();
-                }
-
-                @Override
-                public String managedTagKey() {
-                    return delegate.managedTagKey();
-                }
-
+        SecretStoreSpi wrap(SecretStoreSpi opened) {
+            return new ForwardingSpi(opened) {
                 @Override
                 public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags) {
-                    return labelled(Operation.CREATE, name, () -> delegate.create(name, value, tags));
+                    return labelled(Operation.CREATE, name, () -> super.create(name, value, tags));
+                }
+
+                @Override
+                public SecretMetadata create(SecretName name, SecretValue value, Map<String, String> tags,
+                                             Instant expiresAt) {
+                    return labelled(Operation.CREATE, name, () -> super.create(name, value, tags, expiresAt));
                 }
 
                 @Override
                 public SecretMetadata addVersion(SecretName name, SecretValue value) {
-                    return labelled(Operation.PUT, name, () -> delegate.addVersion(name, value));
+                    return labelled(Operation.PUT, name, () -> super.addVersion(name, value));
                 }
 
                 @Override
                 public void updateTags(SecretName name, Map<String, String> tags) {
                     labelled(Operation.TAG, name, () -> {
-                        delegate.updateTags(name, tags);
+                        super.updateTags(name, tags);
                         return null;
                     });
                 }
 
                 @Override
                 public Optional<SecretMetadata> describe(SecretName name) {
-                    return labelled(Operation.DESCRIBE, name, () -> delegate.describe(name));
-                }
-
-                @Override
-                public Secret read(SecretName name, Optional<String> version) {
-                    return labelled(Operation.READ, name, () -> delegate.read(name, version));
-                }
-
-                @Override
-                public Page<SecretMetadata> list(ListOptions options) {
-                    return delegate.list(options);
+                    return labelled(Operation.DESCRIBE, name, () -> super.describe(name));
                 }
 
                 @Override
                 public void delete(SecretName name, DeleteOptions options) {
                     labelled(Operation.DELETE, name, () -> {
-                        delegate.delete(name, options);
+                        super.delete(name, options);
                         return null;
                     });
                 }
 
                 @Override
                 public SecretMetadata restore(SecretName name) {
-                    return labelled(Operation.RESTORE, name, () -> delegate.restore(name));
-                }
-
-                @Override
-                public void checkName(SecretName name) {
-                    delegate.checkName(name);
-                }
-
-                @Override
-                public void close() {
-                    delegate.close();
+                    // A provider naming the SPI method it was in; RESTORE is the user's here, TAG is not.
+                    return labelled(Operation.TAG, name, () -> super.restore(name));
                 }
             };
         }

@@ -3,26 +3,17 @@ package dev.secretstore.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedMethod;
 
-import dev.secretstore.Capability;
-import dev.secretstore.ConfigField;
-import dev.secretstore.DeleteOptions;
 import dev.secretstore.InvalidRequestException;
 import dev.secretstore.InvalidSecretNameException;
-import dev.secretstore.ListOptions;
-import dev.secretstore.Page;
-import dev.secretstore.Secret;
 import dev.secretstore.SecretMetadata;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretValue;
 import dev.secretstore.StoreLimits;
 import dev.secretstore.spi.SecretStoreProvider;
 import dev.secretstore.spi.SecretStoreSpi;
-import dev.secretstore.spi.StoreConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -129,8 +120,7 @@ class KitChecksNameLengthTest {
      * when writing, and (with {@code escapesDots}) refusing in checkName long names whose dots an imagined
      * codec would escape past the limit.
      */
-    private static final class NameLimits implements SecretStoreProvider {
-        private final SecretStoreProvider local;
+    private static final class NameLimits extends ForwardingProvider {
         private final int declared;
         private final int nativeLimit;
         private final boolean escapesDots;
@@ -140,48 +130,23 @@ class KitChecksNameLengthTest {
         }
 
         NameLimits(SecretStoreProvider local, int declared, int nativeLimit, boolean escapesDots) {
-            this.local = local;
+            super(local);
             this.declared = declared;
             this.nativeLimit = nativeLimit;
             this.escapesDots = escapesDots;
         }
 
         @Override
-        public String name() {
-            return "name-limits-local";
-        }
-
-        @Override
-        public String description() {
-            return "the local provider declaring maxNameLength=" + declared + ", holding " + nativeLimit;
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return local.capabilities();
-        }
-
-        @Override
-        public List<ConfigField> configFields() {
-            return local.configFields();
-        }
-
-        @Override
-        public SecretStoreSpi open(StoreConfig config) {
-            SecretStoreSpi delegate = local.open(config);
-            return new SecretStoreSpi() {
+        SecretStoreSpi wrap(SecretStoreSpi opened) {
+            return new ForwardingSpi(opened) {
                 @Override
                 public StoreLimits limits() {
-                    return delegate.limits().toBuilder().maxNameLength(declared).build();
-                }
-
-                @Override
-                public String managedTagKey() {
-                    return delegate.managedTagKey();
+                    return super.limits().toBuilder().maxNameLength(declared).build();
                 }
 
                 @Override
                 public void checkName(SecretName name) {
+                    super.checkName(name);
                     long dots = name.value().chars().filter(c -> c == '.').count();
                     if (escapesDots && name.value().length() + 2 * dots > nativeLimit) {
                         throw new InvalidSecretNameException("encoded, the name is longer than " + nativeLimit);
@@ -194,42 +159,7 @@ class KitChecksNameLengthTest {
                     if (name.value().length() > nativeLimit) {
                         throw new InvalidRequestException("native name longer than " + nativeLimit + " characters");
                     }
-                    return delegate.create(name, value, tags);
-                }
-
-                @Override
-                public SecretMetadata addVersion(SecretName name, SecretValue value) {
-                    return delegate.addVersion(name, value);
-                }
-
-                @Override
-                public void updateTags(SecretName name, Map<String, String> tags) {
-                    delegate.updateTags(name, tags);
-                }
-
-                @Override
-                public Optional<SecretMetadata> describe(SecretName name) {
-                    return delegate.describe(name);
-                }
-
-                @Override
-                public Secret read(SecretName name, Optional<String> version) {
-                    return delegate.read(name, version);
-                }
-
-                @Override
-                public Page<SecretMetadata> list(ListOptions options) {
-                    return delegate.list(options);
-                }
-
-                @Override
-                public void delete(SecretName name, DeleteOptions options) {
-                    delegate.delete(name, options);
-                }
-
-                @Override
-                public void close() {
-                    delegate.close();
+                    return super.create(name, value, tags);
                 }
             };
         }

@@ -112,15 +112,6 @@ final class GcpFixture implements ConformanceFixture {
     }
 
     @Override
-    public Map<String, String> excludedTests() {
-        return Map.of("Names.nameOfExactlyTheMaximumLengthRoundTrips", "maxNameLength is the provider-support codec's "
-                + "maxPortableLength (247 here): the longest name that fits when its characters pass through; the kit's "
-                + "name scope holds two '/', which take two characters each on Secret Manager, so its name of exactly "
-                + "maxNameLength is two over the 255 of a secret id and is refused before any I/O "
-                + "(GcpNameLimitsTest covers both sides of the limit)");
-    }
-
-    @Override
     public Set<String> credentialValues() {
         foreignSecrets();
         badCredentialsStore();

@@ -797,34 +797,31 @@ public final class LocalStore {
    * older than the index says (a copy put back in place of a newer one) is an integrity fault.
    */
   private Optional<SecretRecord> load(String name) {
+    // The index is read before the record: a writer writes the record before the index, so a record read
+    // after its index entry is never older than that entry unless it was put back from an older copy.
+    Optional<IndexEntry> indexed = indexedForRollbackCheck(name);
     Optional<SecretRecord> record = decodeFile(name);
-    if (record.isPresent()) {
-      checkNotRolledBack(record.get());
+    if (record.isPresent() && indexed.isPresent() && record.get().generation() < indexed.get().generation()) {
+      Path file = recordPath(name);
+      throw StoreFault.integrity(name, "record file " + file + " is older than the store's index says"
+          + " (write " + record.get().generation() + ", expected " + indexed.get().generation() + "): an older"
+          + " copy was put back in place of the newer record", file);
     }
     return record.filter(r -> !r.isPurgeable(clock.instant()));
   }
 
-  private void checkNotRolledBack(SecretRecord record) {
-    Optional<IndexEntry> indexed;
+  /** The name's index entry, unless a write of it is in progress (then its record is the truth) or there is no usable index. */
+  private Optional<IndexEntry> indexedForRollbackCheck(String name) {
     try {
       Optional<StoreIndex.View> view = index.view();
       if (view.isEmpty()) {
-        return;
+        return Optional.empty();
       }
       try (StoreIndex.View open = view.get()) {
-        if (open.pending(record.name())) {
-          return; // a write in progress (or killed): the record is the truth until it is settled
-        }
-        indexed = open.lookup(record.name());
+        return open.pending(name) ? Optional.empty() : open.lookup(name);
       }
     } catch (IOException damagedIndex) {
-      return; // the records are the truth; the next writable open rebuilds the index
-    }
-    if (indexed.isPresent() && record.generation() < indexed.get().generation()) {
-      Path file = recordPath(record.name());
-      throw StoreFault.integrity(record.name(), "record file " + file + " is older than the store's index says"
-          + " (write " + record.generation() + ", expected " + indexed.get().generation() + "): an older copy"
-          + " was put back in place of the newer record", file);
+      return Optional.empty(); // the records are the truth; the next writable open rebuilds the index
     }
   }
 

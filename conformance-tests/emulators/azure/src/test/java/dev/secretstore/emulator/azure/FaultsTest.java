@@ -155,4 +155,16 @@ class FaultsTest {
         emulator.clearFaults();
         assertThat(EmulatorClients.accessToken(fresh)).isNotBlank();
     }
+
+    @Test
+    @DisplayName("a counted fault on several operations is used up by that many requests of any of them together")
+    void countSharedBetweenOperations() {
+        emulator.injectFault(Fault.serverError(503).times(2)
+                .onAny(java.util.EnumSet.of(Operation.GET_SECRET, Operation.SET_SECRET)));
+
+        assertThatThrownBy(() -> noRetries.setSecret("shared", "v")).isInstanceOf(HttpResponseException.class);
+        assertThatThrownBy(() -> noRetries.getSecret("steady")).isInstanceOf(HttpResponseException.class);
+        assertThat(noRetries.getSecret("steady").getValue()).isEqualTo("value");
+        assertThat(noRetries.listPropertiesOfSecrets().stream().count()).isPositive();
+    }
 }

@@ -54,7 +54,7 @@ class OpenIdDiscoveryTest {
         assertThat(document.path("token_endpoint").asText()).isEqualTo(tenantBase + "/oauth2/v2.0/token");
         assertThat(document.path("jwks_uri").asText()).isEqualTo(tenantBase + "/discovery/v2.0/keys");
         assertThat(document.path("authorization_endpoint").asText()).isEqualTo(tenantBase + "/oauth2/v2.0/authorize");
-        assertThat(texts(document.path("token_endpoint_auth_methods_supported"))).containsExactly("client_secret_post");
+        assertThat(texts(document.path("token_endpoint_auth_methods_supported"))).containsExactly("client_secret_post", "private_key_jwt");
         assertThat(texts(document.path("id_token_signing_alg_values_supported"))).containsExactly("RS256");
         assertThat(document.path("cloud_instance_name").asText()).isEqualTo("microsoftonline.com");
     }

@@ -71,9 +71,37 @@ public record EntraError(int status, String error, int code, String description)
                 "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
     }
 
-    static EntraError assertionNotSupported() {
-        return new EntraError(401, "invalid_client", 7000218, "The request body must contain the following "
-                + "parameter: 'client_assertion' or 'client_secret'. (The emulator supports client secrets only.)");
+    static EntraError invalidAssertionType(String type) {
+        return new EntraError(400, "invalid_request", 50027, "Invalid client_assertion_type '" + type + "'; expected "
+                + "urn:ietf:params:oauth:client-assertion-type:jwt-bearer.");
+    }
+
+    static EntraError malformedAssertion() {
+        return new EntraError(400, "invalid_request", 50027, "JWT token is invalid or malformed.");
+    }
+
+    static EntraError noFederatedRecordForIssuer(String issuer) {
+        return new EntraError(400, "invalid_request", 700211,
+                "No matching federated identity record found for presented assertion issuer '" + issuer + "'.");
+    }
+
+    static EntraError issuerUnreachable(String issuer) {
+        return new EntraError(400, "invalid_request", 50166, "Request to External OIDC endpoint failed. "
+                + "Issuer: '" + issuer + "'.");
+    }
+
+    static EntraError assertionSignatureInvalid() {
+        return new EntraError(401, "invalid_client", 700027, "Client assertion failed signature validation.");
+    }
+
+    static EntraError assertionOutsideValidity() {
+        return new EntraError(400, "invalid_client", 700024, "Client assertion is not within its valid time range.");
+    }
+
+    static EntraError noFederatedRecord(String issuer, String subject, String audience) {
+        return new EntraError(400, "invalid_request", 70021, "No matching federated identity record found for "
+                + "presented assertion. Assertion Issuer: '" + issuer + "'. Assertion Subject: '" + subject
+                + "'. Assertion Audience: '" + audience + "'.");
     }
 
     static EntraError invalidClientSecret(String clientId) {

@@ -23,7 +23,7 @@ public final class FaultInjector {
     public synchronized Optional<Fault> take(Operation operation) {
         for (Iterator<Active> it = active.iterator(); it.hasNext(); ) {
             Active candidate = it.next();
-            if (candidate.fault.operation().map(operation::equals).orElse(true)) {
+            if (candidate.fault.appliesTo(operation)) {
                 if (candidate.remaining > 0 && --candidate.remaining == 0) {
                     it.remove();
                 }

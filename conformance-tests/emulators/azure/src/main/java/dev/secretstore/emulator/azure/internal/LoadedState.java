@@ -4,7 +4,7 @@ package dev.secretstore.emulator.azure.internal;
 public record LoadedState(EmulatorState source, Directory directory, Authorizer authorizer) {
 
     public static LoadedState of(EmulatorState state) {
-        return new LoadedState(state, new Directory(state.tenants(), state.apps()),
+        return new LoadedState(state, new Directory(state.tenants(), state.apps(), state.federatedIssuers()),
                 new Authorizer(state.roleAssignments()));
     }
 }

@@ -54,7 +54,7 @@ public final class OpenIdConfiguration {
     private static ObjectNode document(String tenantBase) {
         ObjectNode document = Json.object().put("token_endpoint", tenantBase + "/oauth2/v2.0/token");
         // Only the method the emulator implements; Entra also lists private_key_jwt and client_secret_basic.
-        document.putArray("token_endpoint_auth_methods_supported").add("client_secret_post");
+        document.putArray("token_endpoint_auth_methods_supported").add("client_secret_post").add("private_key_jwt");
         document.put("jwks_uri", tenantBase + KEYS_SUFFIX);
         strings(document.putArray("response_modes_supported"), "query", "fragment", "form_post");
         strings(document.putArray("subject_types_supported"), "pairwise");

@@ -67,7 +67,9 @@ public final class StateParser {
         VaultOptions vault = vault(root.path("vault"), base == null ? null : base.vault());
         List<InitialSecret> secrets = section(root, "secrets", base == null ? List.of() : base.secrets(),
                 StateParser::secret);
-        EmulatorState state = new EmulatorState(tenants, apps, roles, vault, secrets);
+        List<FederatedIssuer> issuers = section(root, "federatedIssuers",
+                base == null ? List.of() : base.federatedIssuers(), StateParser::federatedIssuer);
+        EmulatorState state = new EmulatorState(tenants, apps, roles, vault, secrets, issuers);
         check(state);
         return state;
     }
@@ -102,8 +104,12 @@ public final class StateParser {
         String clientId = required(node, "clientId");
         List<ClientSecretEntry> secrets = new ArrayList<>();
         JsonNode list = node.path("secrets");
-        if (!list.isArray() || list.isEmpty()) {
-            throw new IllegalArgumentException("'secrets' must be a non-empty array of {value, expires}");
+        List<FederatedCredential> federated = federatedCredentials(node.path("federatedCredentials"));
+        if (list.isMissingNode() && !federated.isEmpty()) {
+            list = Json.MAPPER.createArrayNode();
+        } else if (!list.isArray() || list.isEmpty()) {
+            throw new IllegalArgumentException("'secrets' must be a non-empty array of {value, expires} (or absent "
+                    + "when the app has federatedCredentials)");
         }
         for (JsonNode secret : list) {
             String expires = optional(secret, "expires", "2099-12-31T00:00:00Z");
@@ -115,7 +121,30 @@ public final class StateParser {
             }
         }
         return new AppRegistration(required(node, "tenantId"), clientId,
-                optional(node, "objectId", clientId), optional(node, "displayName", clientId), secrets);
+                optional(node, "objectId", clientId), optional(node, "displayName", clientId), secrets, federated);
+    }
+
+    private static List<FederatedCredential> federatedCredentials(JsonNode list) {
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("'federatedCredentials' must be an array of {issuer, subject, audiences}");
+        }
+        List<FederatedCredential> credentials = new ArrayList<>();
+        for (JsonNode fic : list) {
+            List<String> audiences = new ArrayList<>();
+            fic.path("audiences").forEach(a -> audiences.add(a.asText()));
+            if (audiences.isEmpty()) {
+                audiences.add(FederatedCredential.DEFAULT_AUDIENCE);
+            }
+            credentials.add(new FederatedCredential(required(fic, "issuer"), required(fic, "subject"), audiences));
+        }
+        return credentials;
+    }
+
+    private static FederatedIssuer federatedIssuer(JsonNode node) {
+        return FederatedIssuer.of(required(node, "issuer"), node.path("jwks"));
     }
 
     private static RoleAssignment roleAssignment(JsonNode node) {

@@ -1,11 +1,15 @@
 package dev.secretstore.emulator.azure.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +17,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Entra's v2.0 token endpoint for the client-credentials grant with {@code client_secret_post}:
- * {@code POST /{tenant}/oauth2/v2.0/token}. Checks run in Entra's order: tenant, parameters, client, secret.
+ * Entra's v2.0 token endpoint for the client-credentials grant, with {@code client_secret_post} or a client
+ * assertion from a trusted external issuer (workload identity federation: the app's federated credentials name
+ * the issuer, subject and audience): {@code POST /{tenant}/oauth2/v2.0/token}. Checks run in Entra's order:
+ * tenant, parameters, client, credential.
  */
 public final class TokenEndpoint {
+    private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private static final Set<String> OIDC_SCOPES = Set.of("openid", "profile", "offline_access");
     /**
      * Resources the emulated tenants know besides the vault: Entra issues tokens for them, and the vault then
@@ -68,8 +75,11 @@ public final class TokenEndpoint {
         AppRegistration app = directory.app(tenant, clientId)
                 .orElseThrow(() -> fail(EntraError.unknownClient(clientId, tenantName)));
         String audience = resource(scope, tenantName);
-        if (parameter(form, "client_assertion").isPresent()) {
-            throw fail(EntraError.assertionNotSupported());
+        Optional<String> assertion = parameter(form, "client_assertion");
+        if (assertion.isPresent()) {
+            checkAssertionType(form);
+            checkFederatedAssertion(assertion.get(), app, directory, now);
+            return issued(app, audience, now);
         }
         String secret = parameter(form, "client_secret").orElseThrow(() -> fail(EntraError.missingClientCredential()));
         ClientSecretEntry matching = app.secrets().stream()
@@ -79,6 +89,10 @@ public final class TokenEndpoint {
         if (!matching.expires().isAfter(now)) {
             throw fail(EntraError.expiredClientSecret(clientId));
         }
+        return issued(app, audience, now);
+    }
+
+    private EmulatorResponse issued(AppRegistration app, String audience, Instant now) {
         long expiresIn = tokenLifetime.getSeconds();
         ObjectNode body = Json.object()
                 .put("token_type", "Bearer")
@@ -86,6 +100,62 @@ public final class TokenEndpoint {
                 .put("ext_expires_in", expiresIn)
                 .put("access_token", tokens.issue(app, audience, now, tokenLifetime));
         return EmulatorResponse.json(200, body).withHeader("Cache-Control", "no-store, no-cache");
+    }
+
+    private static void checkAssertionType(Map<String, List<String>> form) {
+        String type = parameter(form, "client_assertion_type")
+                .orElseThrow(() -> fail(EntraError.missingParameter("client_assertion_type")));
+        if (!type.equals(JWT_BEARER)) {
+            throw fail(EntraError.invalidAssertionType(type));
+        }
+    }
+
+    /**
+     * Workload identity federation: the assertion is a token of an external issuer; Entra checks it against the
+     * app's federated credentials (issuer, then signature with the issuer's published keys, lifetime, subject and
+     * audience).
+     */
+    private static void checkFederatedAssertion(String assertion, AppRegistration app, Directory directory, Instant now) {
+        String[] parts = assertion.split("\\.");
+        JsonNode header;
+        JsonNode claims;
+        byte[] signature;
+        try {
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("not three parts");
+            }
+            header = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[0]));
+            claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            signature = Base64.getUrlDecoder().decode(parts[2]);
+        } catch (IOException | IllegalArgumentException e) {
+            throw fail(EntraError.malformedAssertion());
+        }
+        String issuer = claims.path("iss").asText("");
+        String subject = claims.path("sub").asText("");
+        List<String> audiences = new ArrayList<>();
+        if (claims.path("aud").isArray()) {
+            claims.path("aud").forEach(a -> audiences.add(a.asText()));
+        } else {
+            audiences.add(claims.path("aud").asText(""));
+        }
+        if (app.federatedCredentials().stream().noneMatch(f -> f.issuer().equals(issuer))) {
+            throw fail(EntraError.noFederatedRecordForIssuer(issuer));
+        }
+        FederatedIssuer trusted = directory.issuer(issuer).orElseThrow(() -> fail(EntraError.issuerUnreachable(issuer)));
+        if (!"RS256".equals(header.path("alg").asText())
+                || !trusted.verifies(header.path("kid").asText(null), parts[0] + "." + parts[1], signature)) {
+            throw fail(EntraError.assertionSignatureInvalid());
+        }
+        long seconds = now.getEpochSecond();
+        if (!claims.path("exp").canConvertToLong() || claims.path("exp").asLong() <= seconds
+                || claims.path("nbf").asLong(0) > seconds + 300) {
+            throw fail(EntraError.assertionOutsideValidity());
+        }
+        boolean matches = app.federatedCredentials().stream().anyMatch(f -> f.issuer().equals(issuer)
+                && f.subject().equals(subject) && f.audiences().stream().anyMatch(audiences::contains));
+        if (!matches) {
+            throw fail(EntraError.noFederatedRecord(issuer, subject, String.join(",", audiences)));
+        }
     }
 
     /** The one resource the scope names ({@code RESOURCE/.default}): the audience of the token to issue. */
