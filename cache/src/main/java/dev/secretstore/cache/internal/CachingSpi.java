@@ -394,9 +394,12 @@ public final class CachingSpi implements SecretStoreSpi {
 
     // ---- passed through -------------------------------------------------------------------------
 
+    /** A name the cache holds passed the provider's check when it was loaded; a warm read skips re-encoding it. */
     @Override
     public void checkName(SecretName name) {
-        delegate.checkName(name);
+        if (cache.getIfPresent(name) == null) {
+            delegate.checkName(name);
+        }
     }
 
     @Override
