@@ -186,4 +186,15 @@ class AzureFailuresTest {
             vault.emulator.clearFaults();
         }
     }
+
+    @Test
+    @DisplayName("a wrong client secret is asked of Entra once: authentication failures are never retried")
+    void authenticationFailureIsNotRetried() {
+        long before = vault.emulator.requestCount(Operation.TOKEN);
+
+        SecretStoreException e = failureWith(vault.config(EmulatorVault.PRIVILEGED_ID, EmulatorVault.WRONG_SECRET));
+
+        assertThat(e).isInstanceOf(AuthenticationFailedException.class);
+        assertThat(vault.emulator.requestCount(Operation.TOKEN) - before).isEqualTo(1);
+    }
 }
