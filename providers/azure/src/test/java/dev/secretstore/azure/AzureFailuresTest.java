@@ -166,4 +166,35 @@ class AzureFailuresTest {
             vault.emulator.clearFaults();
         }
     }
+
+    @Test
+    @DisplayName("persistent 503 at the token endpoint: the credential adds no retries of its own to the policy's")
+    void tokenEndpointServerErrorIsNotRetriedByTheCredential() {
+        vault.emulator.injectFault(Fault.serverError(503).times(0).on(Operation.TOKEN));
+        // A store of its own: a fresh credential has no cached token, so its first call asks the token endpoint.
+        try (SecretStore fresh = SecretStores.open(vault.privileged())) {
+            long before = vault.emulator.requestCount(Operation.TOKEN);
+
+            Throwable t = catchThrowable(() -> fresh.read(unique("no-token")));
+
+            assertThat(t).isInstanceOf(StoreUnavailableException.class);
+            // MSAL retries a 5xx once by itself (azure-identity exposes no switch for it); the credential's HTTP
+            // pipeline must add nothing more (its default RetryPolicy would make it 4 per MSAL attempt).
+            assertThat(vault.emulator.requestCount(Operation.TOKEN) - before)
+                    .isEqualTo(2L * EmulatorVault.MAX_ATTEMPTS);
+        } finally {
+            vault.emulator.clearFaults();
+        }
+    }
+
+    @Test
+    @DisplayName("a wrong client secret is asked of Entra once: authentication failures are never retried")
+    void authenticationFailureIsNotRetried() {
+        long before = vault.emulator.requestCount(Operation.TOKEN);
+
+        SecretStoreException e = failureWith(vault.config(EmulatorVault.PRIVILEGED_ID, EmulatorVault.WRONG_SECRET));
+
+        assertThat(e).isInstanceOf(AuthenticationFailedException.class);
+        assertThat(vault.emulator.requestCount(Operation.TOKEN) - before).isEqualTo(1);
+    }
 }

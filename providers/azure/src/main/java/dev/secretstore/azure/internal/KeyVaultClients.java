@@ -83,6 +83,7 @@ final class KeyVaultClients {
                     .clientId(settings.clientId())
                     .tokenFilePath(settings.tokenFile().orElseThrow().toString())
                     .authorityHost(settings.authorityHost())
+                    .retryOptions(NO_SDK_RETRIES)
                     .maxRetry(0);
             if (!knownAuthority(settings.authorityHost())) {
                 b.disableInstanceDiscovery();
@@ -97,6 +98,10 @@ final class KeyVaultClients {
                 .clientId(settings.clientId())
                 .clientSecret(settings.clientSecret())
                 .authorityHost(settings.authorityHost())
+                // maxRetry covers managed-identity endpoints only; the token pipeline's own RetryPolicy (3 retries
+                // by default) is turned off by retryOptions. MSAL still retries a 5xx once by itself, which
+                // azure-identity offers no way to turn off.
+                .retryOptions(NO_SDK_RETRIES)
                 .maxRetry(0);
         if (!knownAuthority(settings.authorityHost())) {
             b.disableInstanceDiscovery();

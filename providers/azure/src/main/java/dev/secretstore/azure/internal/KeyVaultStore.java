@@ -23,6 +23,7 @@ import dev.secretstore.StoreLimits;
 import dev.secretstore.StoreUnavailableException;
 import dev.secretstore.VerificationStep;
 import dev.secretstore.spi.SecretStoreSpi;
+import dev.secretstore.support.concurrent.BoundedParallel;
 import dev.secretstore.support.names.NameCodec;
 import dev.secretstore.support.names.NameCodecs;
 import dev.secretstore.support.retry.RetryPolicy;
@@ -32,13 +33,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -68,8 +66,7 @@ public final class KeyVaultStore implements SecretStoreSpi {
     private final KeyVaultErrors errors;
     private final DeletionWaiter waiter;
     private final RetryPolicy retry;
-    private final Object poolLock = new Object();
-    private ExecutorService readPool;
+    private final BoundedParallel reads;
 
     KeyVaultStore(AzureConfig.Settings settings, SecretClient client) {
         this.settings = settings;
@@ -77,6 +74,7 @@ public final class KeyVaultStore implements SecretStoreSpi {
         this.errors = new KeyVaultErrors(settings);
         this.waiter = new DeletionWaiter(Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(60));
         this.retry = RetryPolicy.create(KeyVaultErrors.PROVIDER, settings.retry());
+        this.reads = new BoundedParallel("secretstore-azure-read", settings.readConcurrency());
     }
 
     /** Opens a store: builds the client only; the first request is made by the first operation. */
@@ -216,32 +214,20 @@ public final class KeyVaultStore implements SecretStoreSpi {
     /** Key Vault has no batch read: bounded parallel single reads, one result per name. */
     @Override
     public Map<SecretName, ReadResult> readAll(List<SecretName> names) {
-        Map<SecretName, ReadResult> results = new LinkedHashMap<>();
         if (names.size() <= 1) {
             return SecretStoreSpi.super.readAll(names);
         }
-        Map<SecretName, Future<ReadResult>> pending = new LinkedHashMap<>();
-        ExecutorService pool = readPool();
-        for (SecretName name : names) {
-            pending.putIfAbsent(name, pool.submit(() -> {
-                try {
-                    return ReadResult.of(read(name, Optional.empty()));
-                } catch (SecretStoreException e) {
-                    return ReadResult.failed(name, e);
-                }
-            }));
-        }
-        for (Map.Entry<SecretName, Future<ReadResult>> e : pending.entrySet()) {
+        List<SecretName> distinct = List.copyOf(new LinkedHashSet<>(names));
+        List<ReadResult> read = reads.map(distinct, name -> {
             try {
-                results.put(e.getKey(), e.getValue().get());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                pending.values().forEach(f -> f.cancel(true));
-                throw new StoreUnavailableException(KeyVaultErrors.PROVIDER, null, e.getKey(), "interrupted", null, null);
-            } catch (ExecutionException failed) {
-                Throwable cause = failed.getCause();
-                throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
+                return ReadResult.of(read(name, Optional.empty()));
+            } catch (SecretStoreException e) {
+                return ReadResult.failed(name, e);
             }
+        });
+        Map<SecretName, ReadResult> results = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            results.put(distinct.get(i), read.get(i));
         }
         return results;
     }
@@ -397,28 +383,10 @@ public final class KeyVaultStore implements SecretStoreSpi {
 
     @Override
     public void close() {
-        synchronized (poolLock) {
-            if (readPool != null) {
-                readPool.shutdownNow();
-            }
-        }
+        reads.close();
     }
 
     // ---- helpers --------------------------------------------------------------------------------
-
-    private ExecutorService readPool() {
-        synchronized (poolLock) {
-            if (readPool == null) {
-                AtomicInteger n = new AtomicInteger();
-                readPool = Executors.newFixedThreadPool(settings.readConcurrency(), r -> {
-                    Thread t = new Thread(r, "secretstore-azure-read-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-            }
-            return readPool;
-        }
-    }
 
     private Optional<SecretProperties> latest(Operation op, SecretName name, String nativeName) {
         return optional(op, name, () -> client.getSecret(nativeName).getProperties());
