@@ -1,6 +1,7 @@
 package dev.secretstore.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.secretstore.AuthenticationFailedException;
@@ -161,5 +162,17 @@ class AwsBehaviourTest {
         assertThat(wrongSecret).isInstanceOf(AuthenticationFailedException.class)
                 .hasMessageContaining("secret access key does not match")
                 .hasMessageNotContaining(EmulatedAccount.UNKNOWN_SECRET).hasMessageNotContaining(EmulatedAccount.APP_KEY);
+    }
+
+    @Test
+    @DisplayName("a malformed version id is not found, and the error does not repeat it")
+    void malformedVersionIdIsNotEchoed() {
+        SecretName name = SecretName.of(prefix() + "versioned");
+        store.create(name, SecretValue.ofText("v1"));
+        String argument = "not-a-version-id-Zq7";
+        assertThatThrownBy(() -> store.read(name, argument))
+                .isInstanceOf(dev.secretstore.SecretNotFoundException.class)
+                .hasMessageContaining("32 to 64")
+                .hasMessageNotContaining(argument);
     }
 }
