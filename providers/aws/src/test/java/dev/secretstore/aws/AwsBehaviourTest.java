@@ -175,4 +175,22 @@ class AwsBehaviourTest {
                 .hasMessageContaining("32 to 64")
                 .hasMessageNotContaining(argument);
     }
+
+    @Test
+    @DisplayName("create sends the managed tag and the user's tags in the CreateSecret call itself, never a TagResource")
+    void createTagsInOneCall() {
+        SecretName name = SecretName.of(prefix() + "tagged");
+        long creates = account.emulator.requestCount("CreateSecret");
+        long tagCalls = account.emulator.requestCount("TagResource");
+
+        store.create(name, SecretValue.ofText("v1"), java.util.Map.of("team", "data"));
+
+        assertThat(account.emulator.requestCount("CreateSecret") - creates).isEqualTo(1);
+        assertThat(account.emulator.requestCount("TagResource") - tagCalls).isZero();
+        try (var admin = account.admin()) {
+            var tags = admin.describeSecret(r -> r.secretId(name.value())).tags();
+            assertThat(tags).extracting(t -> t.key() + "=" + t.value())
+                    .containsExactlyInAnyOrder(EmulatedAccount.TAG_KEY + "=true", "team=data");
+        }
+    }
 }
