@@ -193,4 +193,24 @@ class AwsBehaviourTest {
                     .containsExactlyInAnyOrder(EmulatedAccount.TAG_KEY + "=true", "team=data");
         }
     }
+
+    @Test
+    @DisplayName("IAM_ROLE: STS failing with 500s is attempted once per policy attempt (the STS client's own retries are off)")
+    void stsRetriesAreOff() {
+        SourceCredentials source = SourceCredentials.set(EmulatedAccount.SOURCE_KEY, EmulatedAccount.SOURCE_SECRET);
+        try (SecretStore s = SecretStores.open(account.roleConfig(EmulatedAccount.READER_ROLE))) {
+            account.emulator.setFault("AssumeRole", dev.secretstore.emulator.aws.Fault.internalError());
+            long before = account.emulator.requestCount("AssumeRole");
+
+            Throwable failure = catchThrowable(() -> s.read(SecretName.of("anything")));
+
+            assertThat(failure).isInstanceOf(dev.secretstore.StoreUnavailableException.class)
+                    .hasMessageNotContaining(EmulatedAccount.SOURCE_SECRET);
+            // The config's retry allows 3 attempts; SDK retries on would multiply them.
+            assertThat(account.emulator.requestCount("AssumeRole") - before).isEqualTo(3);
+        } finally {
+            account.emulator.clearFaults();
+            source.restore();
+        }
+    }
 }
