@@ -213,4 +213,25 @@ class AwsBehaviourTest {
             source.restore();
         }
     }
+
+    @Test
+    @DisplayName("a non-default tagKey is the tag create sends and the key list filters on")
+    void customTagKey() {
+        Map<String, Object> config = account.accessKeyConfig(dev.secretstore.emulator.aws.DefaultIdentity.ADMIN_ACCESS_KEY_ID,
+                dev.secretstore.emulator.aws.DefaultIdentity.ADMIN_SECRET_ACCESS_KEY);
+        config.put("tagKey", "TeamManaged");
+        String prefix = prefix();
+        SecretName name = SecretName.of(prefix + "team");
+        try (SecretStore s = SecretStores.open(config)) {
+            s.create(name, SecretValue.ofText("v1"));
+            store.create(SecretName.of(prefix + "default"), SecretValue.ofText("v1"));
+
+            try (var admin = account.admin()) {
+                assertThat(admin.describeSecret(r -> r.secretId(name.value())).tags())
+                        .extracting(t -> t.key() + "=" + t.value()).containsExactly("TeamManaged=true");
+            }
+            assertThat(s.list(dev.secretstore.ListOptions.withPrefix(prefix)).items()).extracting(m -> m.name())
+                    .containsExactly(name);
+        }
+    }
 }
