@@ -1,6 +1,7 @@
 package dev.secretstore.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.secretstore.AuthenticationFailedException;
@@ -161,5 +162,76 @@ class AwsBehaviourTest {
         assertThat(wrongSecret).isInstanceOf(AuthenticationFailedException.class)
                 .hasMessageContaining("secret access key does not match")
                 .hasMessageNotContaining(EmulatedAccount.UNKNOWN_SECRET).hasMessageNotContaining(EmulatedAccount.APP_KEY);
+    }
+
+    @Test
+    @DisplayName("a malformed version id is not found, and the error does not repeat it")
+    void malformedVersionIdIsNotEchoed() {
+        SecretName name = SecretName.of(prefix() + "versioned");
+        store.create(name, SecretValue.ofText("v1"));
+        String argument = "not-a-version-id-Zq7";
+        assertThatThrownBy(() -> store.read(name, argument))
+                .isInstanceOf(dev.secretstore.SecretNotFoundException.class)
+                .hasMessageContaining("32 to 64")
+                .hasMessageNotContaining(argument);
+    }
+
+    @Test
+    @DisplayName("create sends the managed tag and the user's tags in the CreateSecret call itself, never a TagResource")
+    void createTagsInOneCall() {
+        SecretName name = SecretName.of(prefix() + "tagged");
+        long creates = account.emulator.requestCount("CreateSecret");
+        long tagCalls = account.emulator.requestCount("TagResource");
+
+        store.create(name, SecretValue.ofText("v1"), java.util.Map.of("team", "data"));
+
+        assertThat(account.emulator.requestCount("CreateSecret") - creates).isEqualTo(1);
+        assertThat(account.emulator.requestCount("TagResource") - tagCalls).isZero();
+        try (var admin = account.admin()) {
+            var tags = admin.describeSecret(r -> r.secretId(name.value())).tags();
+            assertThat(tags).extracting(t -> t.key() + "=" + t.value())
+                    .containsExactlyInAnyOrder(EmulatedAccount.TAG_KEY + "=true", "team=data");
+        }
+    }
+
+    @Test
+    @DisplayName("IAM_ROLE: STS failing with 500s is attempted once per policy attempt (the STS client's own retries are off)")
+    void stsRetriesAreOff() {
+        SourceCredentials source = SourceCredentials.set(EmulatedAccount.SOURCE_KEY, EmulatedAccount.SOURCE_SECRET);
+        try (SecretStore s = SecretStores.open(account.roleConfig(EmulatedAccount.READER_ROLE))) {
+            account.emulator.setFault("AssumeRole", dev.secretstore.emulator.aws.Fault.internalError());
+            long before = account.emulator.requestCount("AssumeRole");
+
+            Throwable failure = catchThrowable(() -> s.read(SecretName.of("anything")));
+
+            assertThat(failure).isInstanceOf(dev.secretstore.StoreUnavailableException.class)
+                    .hasMessageNotContaining(EmulatedAccount.SOURCE_SECRET);
+            // The config's retry allows 3 attempts; SDK retries on would multiply them.
+            assertThat(account.emulator.requestCount("AssumeRole") - before).isEqualTo(3);
+        } finally {
+            account.emulator.clearFaults();
+            source.restore();
+        }
+    }
+
+    @Test
+    @DisplayName("a non-default tagKey is the tag create sends and the key list filters on")
+    void customTagKey() {
+        Map<String, Object> config = account.accessKeyConfig(dev.secretstore.emulator.aws.DefaultIdentity.ADMIN_ACCESS_KEY_ID,
+                dev.secretstore.emulator.aws.DefaultIdentity.ADMIN_SECRET_ACCESS_KEY);
+        config.put("tagKey", "TeamManaged");
+        String prefix = prefix();
+        SecretName name = SecretName.of(prefix + "team");
+        try (SecretStore s = SecretStores.open(config)) {
+            s.create(name, SecretValue.ofText("v1"));
+            store.create(SecretName.of(prefix + "default"), SecretValue.ofText("v1"));
+
+            try (var admin = account.admin()) {
+                assertThat(admin.describeSecret(r -> r.secretId(name.value())).tags())
+                        .extracting(t -> t.key() + "=" + t.value()).containsExactly("TeamManaged=true");
+            }
+            assertThat(s.list(dev.secretstore.ListOptions.withPrefix(prefix)).items()).extracting(m -> m.name())
+                    .containsExactly(name);
+        }
     }
 }

@@ -91,4 +91,21 @@ class VerifyPolicyProbesTest {
         assertThat(create.detail()).get().asString().contains("arn:aws:secretsmanager:us-east-1:123456789012:secret:");
         assertThat(allSecretNames()).as("verify leaves nothing behind").isEmpty();
     }
+
+    @Test
+    @DisplayName("a policy allowing everything: both probes warn, the managed tag is put back, nothing is left behind")
+    void unrestrictedPolicyWarnsOnBothProbes() {
+        VerificationReport report = verify(DefaultIdentity.ADMIN_ACCESS_KEY_ID, DefaultIdentity.ADMIN_SECRET_ACCESS_KEY);
+
+        assertThat(report.passed()).as(report.toString()).isTrue();
+        List<VerificationStep> checks = storeChecks(report);
+        assertThat(checks).as(report.toString()).extracting(VerificationStep::status)
+                .containsExactly(Status.WARNING, Status.WARNING);
+        VerificationStep untag = checks.get(1);
+        assertThat(untag.detail()).get().asString().contains("may remove AirbyteManaged")
+                .contains("tag was put back");
+        assertThat(untag.remediation()).get().asString().contains("secretsmanager:UntagResource")
+                .contains("aws:TagKeys");
+        assertThat(allSecretNames()).as("verify leaves nothing behind").isEmpty();
+    }
 }

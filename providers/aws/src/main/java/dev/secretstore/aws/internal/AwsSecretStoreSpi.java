@@ -180,7 +180,8 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
         if (version.isPresent() && !VERSION_ID.matcher(version.get()).matches()) {
             // AWS version ids are 32–64 characters; anything else cannot name a version of this secret.
             throw new SecretNotFoundException(AwsErrors.PROVIDER, null, name,
-                    "no version '" + version.get() + "' (AWS version ids are 32 to 64 characters)", null, null);
+                    "no such version: AWS version ids are 32 to 64 letters, digits, '-' or '_'",
+                    "give a version id as list-versions or describe shows it", null);
         }
         GetSecretValueResponse r;
         try {
