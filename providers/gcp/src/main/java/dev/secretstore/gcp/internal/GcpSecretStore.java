@@ -196,8 +196,8 @@ final class GcpSecretStore implements SecretStoreSpi {
         String path = path(names.encode(name));
         String v = version.orElse("latest");
         if (!VERSION_ID.matcher(v).matches()) {
-            throw new SecretNotFoundException(GcpErrors.PROVIDER, null, name, "no version '" + v + "': Secret Manager "
-                    + "versions are numbers, 'latest' or aliases", null, null);
+            throw new SecretNotFoundException(GcpErrors.PROVIDER, null, name, "no such version: Secret Manager versions "
+                    + "are numbers, 'latest' or aliases (the version asked for is not repeated here)", null, null);
         }
         String versionPath = path + "/versions/" + v;
         AccessSecretVersionResponse response = call(Operation.READ, GcpRpc.ACCESS_VERSION, name, versionPath,

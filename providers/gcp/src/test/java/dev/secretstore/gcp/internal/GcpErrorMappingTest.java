@@ -7,6 +7,7 @@ import dev.secretstore.AccessDeniedException;
 import dev.secretstore.ListOptions;
 import dev.secretstore.SecretIntegrityException;
 import dev.secretstore.SecretName;
+import dev.secretstore.SecretNotFoundException;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretValue;
 import org.junit.jupiter.api.AfterAll;
@@ -107,7 +108,21 @@ class GcpErrorMappingTest {
 
         assertThat(e.getMessage()).contains("CRC32C").doesNotContain("will be damaged").doesNotContain("damaged\u0001");
         assertThat(e.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/secrets/" + secretId + "/versions/1"));
+        SecretIntegrityException byVersion = catchThrowableOfType(() -> store.read(damaged, "1"),
+                SecretIntegrityException.class);
+        assertThat(byVersion).as("read of version 1 by its number").isNotNull();
+        assertThat(byVersion.getMessage()).contains("CRC32C").doesNotContain("will be damaged");
         assertThat(store.readAll(java.util.List.of(damaged)).get(damaged).failure())
                 .hasValueSatisfying(f -> assertThat(f).isInstanceOf(SecretIntegrityException.class));
+    }
+
+    @Test
+    @DisplayName("a malformed version is refused as not-found without repeating the argument")
+    void malformedVersionNotRepeated() {
+        String version = "v!x$unusual-version";
+        SecretNotFoundException e = catchThrowableOfType(() -> store.read(NAME, version), SecretNotFoundException.class);
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).doesNotContain(version).contains("versions");
+        assertThat(e.secretName()).contains(NAME);
     }
 }
