@@ -129,6 +129,15 @@ public final class AzureKeyVaultEmulator implements AutoCloseable {
         return core.requestCounts();
     }
 
+    /**
+     * The query parameters of every vault request received for an operation, oldest first (for example the
+     * {@code maxresults} a client sent with GetSecrets); cleared with the counts. Queries carry no credentials.
+     */
+    public java.util.List<Map<String, java.util.List<String>>> queries(Operation operation) {
+        return core.queries(operation);
+    }
+
+    /** Zeroes the request counts and forgets the recorded queries. */
     public void resetRequestCounts() {
         core.resetRequestCounts();
     }

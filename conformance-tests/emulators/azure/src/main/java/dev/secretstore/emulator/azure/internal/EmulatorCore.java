@@ -18,6 +18,9 @@ public final class EmulatorCore implements RequestHandler {
     private final SecretVault vault;
     private final FaultInjector faults = new FaultInjector();
     private final RequestCounter counter = new RequestCounter();
+    /** The query of each vault request, per operation: lets a client's tests assert what it asked for (page sizes). */
+    private final Map<Operation, java.util.List<Map<String, java.util.List<String>>>> queries =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<LoadedState> state = new AtomicReference<>();
     private final TokenEndpoint tokenEndpoint;
     private final OpenIdConfiguration openIdConfiguration = new OpenIdConfiguration(tokens);
@@ -50,6 +53,8 @@ public final class EmulatorCore implements RequestHandler {
             return Outcome.respond(KeyVaultErrors.response(404, "NotFound", "The emulator serves the Key Vault "
                     + "secrets API only; no operation at " + request.method() + " " + path + ".", null));
         }
+        queries.computeIfAbsent(route.get().operation(), o -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(Map.copyOf(request.query()));
         return serve(route.get().operation(), () -> vaultApi.handle(request, route.get(), state.get()));
     }
 
@@ -87,6 +92,7 @@ public final class EmulatorCore implements RequestHandler {
     public synchronized void reset() {
         faults.clear();
         counter.reset();
+        queries.clear();
         clock.resetOffset();
         loadState(state.get().source());
     }
@@ -109,6 +115,11 @@ public final class EmulatorCore implements RequestHandler {
 
     public void resetRequestCounts() {
         counter.reset();
+        queries.clear();
+    }
+
+    public java.util.List<Map<String, java.util.List<String>>> queries(Operation operation) {
+        return java.util.List.copyOf(queries.getOrDefault(operation, java.util.List.of()));
     }
 
     public void advanceClock(Duration by) {
