@@ -137,7 +137,15 @@ public final class AzureKeyVaultEmulator implements AutoCloseable {
         return core.queries(operation);
     }
 
-    /** Zeroes the request counts and forgets the recorded queries. */
+    /**
+     * The most requests (of any operation) received and not yet answered at one time, injected latency included,
+     * since the emulator started or the counts were last reset: a client's concurrency limit, checked without timing.
+     */
+    public int inFlightHighWaterMark() {
+        return core.inFlight().highWaterMark();
+    }
+
+    /** Zeroes the request counts, forgets the recorded queries and restarts the in-flight high-water mark. */
     public void resetRequestCounts() {
         core.resetRequestCounts();
     }

@@ -18,6 +18,7 @@ public final class EmulatorCore implements RequestHandler {
     private final SecretVault vault;
     private final FaultInjector faults = new FaultInjector();
     private final RequestCounter counter = new RequestCounter();
+    private final InFlightRequests inFlight = new InFlightRequests();
     /** The query of each vault request, per operation: lets a client's tests assert what it asked for (page sizes). */
     private final Map<Operation, java.util.List<Map<String, java.util.List<String>>>> queries =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -33,6 +34,20 @@ public final class EmulatorCore implements RequestHandler {
         this.tokenEndpoint = new TokenEndpoint(tokens, clock, tokenLifetime);
         this.vaultApi = new VaultApi(vault, tokens, clock);
         loadState(initial);
+    }
+
+    @Override
+    public void arrived() {
+        inFlight.arrived();
+    }
+
+    @Override
+    public void answered() {
+        inFlight.answered();
+    }
+
+    public InFlightRequests inFlight() {
+        return inFlight;
     }
 
     @Override
@@ -93,6 +108,7 @@ public final class EmulatorCore implements RequestHandler {
         faults.clear();
         counter.reset();
         queries.clear();
+        inFlight.resetHighWaterMark();
         clock.resetOffset();
         loadState(state.get().source());
     }
@@ -116,6 +132,7 @@ public final class EmulatorCore implements RequestHandler {
     public void resetRequestCounts() {
         counter.reset();
         queries.clear();
+        inFlight.resetHighWaterMark();
     }
 
     public java.util.List<Map<String, java.util.List<String>>> queries(Operation operation) {
