@@ -22,17 +22,29 @@ class AzureServicePrincipalConformanceTest extends SecretStoreConformanceKit {
         return new EmulatorFixture(vault, vault.privileged());
     }
 
-    /** The parts both auth types share: least privilege is Secrets User, bad credentials a wrong client secret. */
+    /**
+     * The parts both auth types share: least privilege is Secrets User unless a run names another application,
+     * bad credentials a wrong client secret.
+     */
     static class EmulatorFixture implements ConformanceFixture {
         final EmulatorVault vault;
         private final Map<String, Object> privilegedConfig;
+        private final String leastPrivilegedId;
+        private final String leastPrivilegedSecret;
         private SecretStore privileged;
         private SecretStore readOnly;
         private SecretStore badCredentials;
 
         EmulatorFixture(EmulatorVault vault, Map<String, Object> privilegedConfig) {
+            this(vault, privilegedConfig, EmulatorDefaults.USER_CLIENT_ID, EmulatorDefaults.USER_CLIENT_SECRET);
+        }
+
+        EmulatorFixture(EmulatorVault vault, Map<String, Object> privilegedConfig, String leastPrivilegedId,
+                String leastPrivilegedSecret) {
             this.vault = vault;
             this.privilegedConfig = privilegedConfig;
+            this.leastPrivilegedId = leastPrivilegedId;
+            this.leastPrivilegedSecret = leastPrivilegedSecret;
         }
 
         @Override
@@ -46,7 +58,7 @@ class AzureServicePrincipalConformanceTest extends SecretStoreConformanceKit {
         @Override
         public synchronized FixtureFeature<SecretStore> leastPrivilegedStore() {
             if (readOnly == null) {
-                readOnly = SecretStores.open(vault.config(EmulatorDefaults.USER_CLIENT_ID, EmulatorDefaults.USER_CLIENT_SECRET));
+                readOnly = SecretStores.open(vault.config(leastPrivilegedId, leastPrivilegedSecret));
             }
             return FixtureFeature.of(readOnly);
         }
@@ -76,7 +88,7 @@ class AzureServicePrincipalConformanceTest extends SecretStoreConformanceKit {
 
         @Override
         public Set<String> credentialValues() {
-            return Set.of(EmulatorVault.PRIVILEGED_SECRET, EmulatorVault.WRONG_SECRET, EmulatorDefaults.USER_CLIENT_SECRET);
+            return Set.of(EmulatorVault.PRIVILEGED_SECRET, EmulatorVault.WRONG_SECRET, leastPrivilegedSecret);
         }
 
         @Override

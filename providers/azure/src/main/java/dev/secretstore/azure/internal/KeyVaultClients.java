@@ -56,7 +56,8 @@ final class KeyVaultClients {
         SecretClientBuilder builder = new SecretClientBuilder()
                 .vaultUrl(settings.vaultUrl().toString())
                 .credential(credential(settings, http))
-                .retryOptions(NO_SDK_RETRIES);
+                .retryOptions(NO_SDK_RETRIES)
+                .addPolicy(new ListPageSizePolicy());
         if (http != null) {
             builder.httpClient(http);
         }

@@ -129,6 +129,23 @@ public final class AzureKeyVaultEmulator implements AutoCloseable {
         return core.requestCounts();
     }
 
+    /**
+     * The query parameters of every vault request received for an operation, oldest first (for example the
+     * {@code maxresults} a client sent with GetSecrets); cleared with the counts. Queries carry no credentials.
+     */
+    public java.util.List<Map<String, java.util.List<String>>> queries(Operation operation) {
+        return core.queries(operation);
+    }
+
+    /**
+     * The most requests (of any operation) received and not yet answered at one time, injected latency included,
+     * since the emulator started or the counts were last reset: a client's concurrency limit, checked without timing.
+     */
+    public int inFlightHighWaterMark() {
+        return core.inFlight().highWaterMark();
+    }
+
+    /** Zeroes the request counts, forgets the recorded queries and restarts the in-flight high-water mark. */
     public void resetRequestCounts() {
         core.resetRequestCounts();
     }

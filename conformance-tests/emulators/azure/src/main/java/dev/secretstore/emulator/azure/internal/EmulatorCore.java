@@ -18,6 +18,10 @@ public final class EmulatorCore implements RequestHandler {
     private final SecretVault vault;
     private final FaultInjector faults = new FaultInjector();
     private final RequestCounter counter = new RequestCounter();
+    private final InFlightRequests inFlight = new InFlightRequests();
+    /** The query of each vault request, per operation: lets a client's tests assert what it asked for (page sizes). */
+    private final Map<Operation, java.util.List<Map<String, java.util.List<String>>>> queries =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<LoadedState> state = new AtomicReference<>();
     private final TokenEndpoint tokenEndpoint;
     private final OpenIdConfiguration openIdConfiguration = new OpenIdConfiguration(tokens);
@@ -30,6 +34,20 @@ public final class EmulatorCore implements RequestHandler {
         this.tokenEndpoint = new TokenEndpoint(tokens, clock, tokenLifetime);
         this.vaultApi = new VaultApi(vault, tokens, clock);
         loadState(initial);
+    }
+
+    @Override
+    public void arrived() {
+        inFlight.arrived();
+    }
+
+    @Override
+    public void answered() {
+        inFlight.answered();
+    }
+
+    public InFlightRequests inFlight() {
+        return inFlight;
     }
 
     @Override
@@ -50,6 +68,8 @@ public final class EmulatorCore implements RequestHandler {
             return Outcome.respond(KeyVaultErrors.response(404, "NotFound", "The emulator serves the Key Vault "
                     + "secrets API only; no operation at " + request.method() + " " + path + ".", null));
         }
+        queries.computeIfAbsent(route.get().operation(), o -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(Map.copyOf(request.query()));
         return serve(route.get().operation(), () -> vaultApi.handle(request, route.get(), state.get()));
     }
 
@@ -87,6 +107,8 @@ public final class EmulatorCore implements RequestHandler {
     public synchronized void reset() {
         faults.clear();
         counter.reset();
+        queries.clear();
+        inFlight.resetHighWaterMark();
         clock.resetOffset();
         loadState(state.get().source());
     }
@@ -109,6 +131,12 @@ public final class EmulatorCore implements RequestHandler {
 
     public void resetRequestCounts() {
         counter.reset();
+        queries.clear();
+        inFlight.resetHighWaterMark();
+    }
+
+    public java.util.List<Map<String, java.util.List<String>>> queries(Operation operation) {
+        return java.util.List.copyOf(queries.getOrDefault(operation, java.util.List.of()));
     }
 
     public void advanceClock(Duration by) {

@@ -33,6 +33,7 @@ final class NettyExchangeHandler extends SimpleChannelInboundHandler<FullHttpReq
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         String clientRequestId = request.headers().get("x-ms-client-request-id");
+        handler.arrived();
         Outcome outcome;
         try {
             outcome = handler.handle(toEmulatorRequest(request));
@@ -48,8 +49,15 @@ final class NettyExchangeHandler extends SimpleChannelInboundHandler<FullHttpReq
         }
     }
 
-    private static void complete(ChannelHandlerContext ctx, Outcome outcome, boolean keepAlive,
-                                 String clientRequestId) {
+    private void complete(ChannelHandlerContext ctx, Outcome outcome, boolean keepAlive, String clientRequestId) {
+        try {
+            send(ctx, outcome, keepAlive, clientRequestId);
+        } finally {
+            handler.answered();
+        }
+    }
+
+    private static void send(ChannelHandlerContext ctx, Outcome outcome, boolean keepAlive, String clientRequestId) {
         if (outcome instanceof Outcome.ResetConnection) {
             // SO_LINGER 0 makes close() send a TCP RST instead of an orderly FIN.
             ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
