@@ -131,9 +131,10 @@ abstract class ConformanceGroup {
     }
 
     /**
-     * A name outside the slash-separated scope, spelled only with lower-case letters, digits and dashes (this
-     * test's scope with {@code /} as {@code -}, then {@code hint}), which every provider's name codec keeps as
-     * it is; deleted after the test. For checks about length, where a codec's escapes must not count.
+     * A name outside the slash-separated scope, spelled only with lower-case letters and digits (this test's
+     * scope with its separators dropped and each {@code /} as {@code n}, then {@code hint}), which every
+     * provider's name codec keeps as it is (even a dash may be escaped, e.g. on Azure before some letters);
+     * deleted after the test. For checks about length, where a codec's escapes must not count.
      */
     final SecretName plainName(String hint) {
         SecretName name = SecretName.of(plainScope() + hint);
@@ -141,9 +142,10 @@ abstract class ConformanceGroup {
         return name;
     }
 
-    /** This test's scope spelled for {@link #plainName}: lower case, dashes instead of slashes. */
+    /** This test's scope spelled for {@link #plainName}: lower-case letters and digits only. */
     final String plainScope() {
-        return scope.toLowerCase(java.util.Locale.ROOT).replace('/', '-');
+        // "n" ends each part, so one test's plain scope is never the prefix of another's (t1n, t11n).
+        return scope.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9/]", "").replace('/', 'n');
     }
 
     /** Plants a secret that is not ours; removed after the test. */

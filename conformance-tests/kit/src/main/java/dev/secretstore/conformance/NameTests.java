@@ -105,7 +105,7 @@ abstract class NameTests extends ConformanceGroup {
     }
 
     /**
-     * The name is made of lower-case letters, digits and dashes only (see {@link ConformanceGroup#plainName}),
+     * The name is made of lower-case letters and digits only (see {@link ConformanceGroup#plainName}),
      * characters every cloud's native names hold as they are: a store whose codec escapes other characters
      * (Azure's case-insensitive names, GCP's {@code /}) still holds a plain name of exactly its declared
      * maximum. Names full of separators are the next test's business.
