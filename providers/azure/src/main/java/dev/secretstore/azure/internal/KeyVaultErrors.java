@@ -56,24 +56,6 @@ final class KeyVaultErrors {
         return code.find() ? Optional.of(code.group(1)) : Optional.empty();
     }
 
-    /** The same failure without an operation, for the engine to name the user's. */
-    static StoreUnavailableException withoutOperation(StoreUnavailableException e) {
-        if (e.operation().isEmpty()) {
-            return e;
-        }
-        SecretName name = e.secretName().orElse(null);
-        String remediation = e.remediation().orElse(null);
-        StoreUnavailableException copy = e instanceof ThrottledException
-                ? new ThrottledException(e.provider(), null, name, e.detail(), remediation, e.getCause(),
-                        e.retryAfter().orElse(null))
-                : new StoreUnavailableException(e.provider(), null, name, e.detail(), remediation, e.getCause(),
-                        e.retryAfter().orElse(null));
-        for (Throwable s : e.getSuppressed()) {
-            copy.addSuppressed(s);
-        }
-        return copy;
-    }
-
     static int status(HttpResponseException e) {
         return e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
     }

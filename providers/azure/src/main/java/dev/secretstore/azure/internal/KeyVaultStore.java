@@ -424,8 +424,6 @@ public final class KeyVaultStore implements SecretStoreSpi {
             });
         } catch (NotRetried final_) {
             throw final_.failure;
-        } catch (StoreUnavailableException e) {
-            throw KeyVaultErrors.withoutOperation(e);
         }
     }
 
