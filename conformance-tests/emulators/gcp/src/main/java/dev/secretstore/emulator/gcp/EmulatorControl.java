@@ -5,7 +5,6 @@ import dev.secretstore.emulator.gcp.internal.EmulatorCore;
 import dev.secretstore.emulator.gcp.internal.FaultRule;
 import dev.secretstore.emulator.gcp.internal.QuotaKind;
 import dev.secretstore.emulator.gcp.internal.StateDocument;
-import io.grpc.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +77,8 @@ public final class EmulatorControl {
   }
 
   public void addFault(Fault fault) {
-    core.faults().add(new FaultRule(Status.Code.valueOf(fault.kind().name()), fault.methods(),
-        fault.remaining().orElse(-1)));
+    core.faults().add(new FaultRule(fault.kind().name(), fault.methods(), fault.remaining().orElse(-1),
+        fault.appliesFirst()));
   }
 
   /** Removes every fault and the added latency. */

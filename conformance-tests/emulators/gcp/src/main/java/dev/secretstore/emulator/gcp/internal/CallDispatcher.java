@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * The pipeline every call goes through on either transport: count, injected latency (without blocking a
- * transport thread), injected fault, authentication, then the operation.
+ * transport thread), injected fault, authentication, then the operation (which raises the project-level faults once
+ * it knows the project), then a fault that replaces the applied request's response.
  */
 public final class CallDispatcher implements AutoCloseable {
   private final EmulatorCore core;
@@ -47,6 +48,10 @@ public final class CallDispatcher implements AutoCloseable {
       }
       Principal who = core.authenticator().authenticate(authorization);
       response = operation.apply(who);
+      var lost = core.faults().nextAfterApplying(rpc.name());
+      if (lost.isPresent()) {
+        throw lost.get();
+      }
     } catch (ApiError e) {
       done.accept(null, e);
       return;

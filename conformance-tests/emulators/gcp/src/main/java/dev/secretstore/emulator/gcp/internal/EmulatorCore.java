@@ -30,7 +30,7 @@ public final class EmulatorCore {
     this.clock = clock;
     this.authenticator = new Authenticator(accounts, tokens, () -> defaultPrincipal, clock);
     this.quotas = new QuotaMeter(clock);
-    this.operations = new SecretManagerOperations(projects, authorizer, quotas, clock);
+    this.operations = new SecretManagerOperations(projects, faults, authorizer, quotas, clock);
     load(initial);
   }
 
