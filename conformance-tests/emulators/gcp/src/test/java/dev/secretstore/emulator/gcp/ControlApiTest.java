@@ -172,8 +172,9 @@ class ControlApiTest {
         .toStringUtf8()).isEqualTo("a");
     assertFails(() -> client.accessSecretVersion("projects/other-project/secrets/seeded/versions/latest"),
         Code.FAILED_PRECONDITION, "Secret Version [projects/200000000002/secrets/seeded/versions/2] is in DISABLED");
-    assertFails(() -> client.listSecrets(PARENT).iterateAll().iterator().next(), Code.PERMISSION_DENIED,
-        "Permission 'secretmanager.secrets.list' denied for resource '" + PARENT + "'");
+    // The default project is gone with the state it came from: refused as a project that does not exist.
+    assertThat(assertFails(() -> client.listSecrets(PARENT).iterateAll().iterator().next(), Code.PERMISSION_DENIED,
+        "Permission denied on resource project " + Clients.PROJECT + ".").getReason()).isEqualTo("CONSUMER_INVALID");
     client.deleteSecret("projects/other-project/secrets/seeded");
     control.reset();
     assertThat(client.getSecret("projects/200000000002/secrets/seeded").getLabelsMap())
