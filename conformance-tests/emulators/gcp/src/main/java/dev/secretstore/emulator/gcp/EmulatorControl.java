@@ -109,6 +109,15 @@ public final class EmulatorControl {
     return core.counts().snapshot();
   }
 
+  /**
+   * The most requests of {@code method} that were in flight at once (received and not yet answered, injected latency
+   * included) since the counts were last cleared: with {@link #setLatency} a client's concurrency bound shows here.
+   */
+  public long maxInFlight(String method) {
+    return core.counts().maxInFlight(method);
+  }
+
+  /** Clears the request counts and the in-flight maxima. */
   public void clearRequestCounts() {
     core.counts().clear();
   }

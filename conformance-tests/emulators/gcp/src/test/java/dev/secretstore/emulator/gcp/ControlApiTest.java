@@ -182,6 +182,32 @@ class ControlApiTest {
   }
 
   @Test
+  void inFlightMaximumCountsConcurrentRequestsOnly() throws Exception {
+    plant("busy", "v");
+    // GetSecretVersion: no other test here leaves a delayed call of it in flight (the latency test's late
+    // AccessSecretVersion is still in flight for a while after that test, and counted).
+    String version = PARENT + "/secrets/busy/versions/1";
+    control.clearRequestCounts();
+    client.getSecretVersion(version);
+    client.getSecretVersion(version);
+    assertThat(control.maxInFlight("GetSecretVersion")).as("one after another").isEqualTo(1);
+
+    control.setLatency(Duration.ofMillis(500));
+    var calls = new java.util.ArrayList<com.google.api.core.ApiFuture<?>>();
+    for (int i = 0; i < 4; i++) {
+      calls.add(client.getSecretVersionCallable().futureCall(
+          com.google.cloud.secretmanager.v1.GetSecretVersionRequest.newBuilder().setName(version).build()));
+    }
+    for (var c : calls) {
+      c.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(control.maxInFlight("GetSecretVersion")).as("four at once, held by the latency")
+        .isBetween(2L, 4L);
+    control.clearRequestCounts();
+    assertThat(control.maxInFlight("GetSecretVersion")).isZero();
+  }
+
+  @Test
   void resetClearsSecretsFaultsQuotasAndCounts() {
     plant("gone", "v");
     control.addFault(Fault.of(Fault.Kind.UNAVAILABLE).onlyFor("CreateSecret"));

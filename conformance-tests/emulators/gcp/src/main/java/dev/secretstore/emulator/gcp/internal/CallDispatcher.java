@@ -30,11 +30,16 @@ public final class CallDispatcher implements AutoCloseable {
   public void dispatch(Rpc rpc, String authorization, Function<Principal, ? extends Message> operation,
       BiConsumer<Message, ApiError> done) {
     core.counts().increment(rpc.name());
+    core.counts().started(rpc.name());
+    BiConsumer<Message, ApiError> answered = (response, error) -> {
+      core.counts().answered(rpc.name());
+      done.accept(response, error);
+    };
     Duration latency = core.faults().latency();
     if (latency.isZero()) {
-      run(rpc, authorization, operation, done);
+      run(rpc, authorization, operation, answered);
     } else {
-      delayed.schedule(() -> run(rpc, authorization, operation, done), latency.toNanos(), TimeUnit.NANOSECONDS);
+      delayed.schedule(() -> run(rpc, authorization, operation, answered), latency.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 
