@@ -117,6 +117,19 @@ public final class EmulatorControl {
     return core.counts().maxInFlight(method);
   }
 
+  /**
+   * How many gRPC connections (HTTP/2 transports, on either gRPC port) clients have opened since the emulator
+   * started: a client that reuses one channel opens one, however many calls it makes.
+   */
+  public long grpcConnectionsOpened() {
+    return core.connections().opened();
+  }
+
+  /** How many gRPC connections are open now (a closed client's connection is gone shortly after it closes). */
+  public long grpcConnectionsOpen() {
+    return core.connections().open();
+  }
+
   /** Clears the request counts and the in-flight maxima. */
   public void clearRequestCounts() {
     core.counts().clear();

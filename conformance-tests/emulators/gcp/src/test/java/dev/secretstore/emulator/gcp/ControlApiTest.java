@@ -208,6 +208,27 @@ class ControlApiTest {
   }
 
   @Test
+  void grpcConnectionsAreCountedPerChannel() throws Exception {
+    plant("conn", "v");
+    long before = control.grpcConnectionsOpened();
+    long openBefore = control.grpcConnectionsOpen();
+    try (SecretManagerServiceClient second = Clients.plaintext(emulator)) {
+      for (int i = 0; i < 3; i++) {
+        second.getSecret(PARENT + "/secrets/conn");
+      }
+      assertThat(control.grpcConnectionsOpened() - before).as("one channel, one connection").isEqualTo(1);
+      assertThat(control.grpcConnectionsOpen()).isEqualTo(openBefore + 1);
+      second.shutdown();
+      second.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // bounds the wait only
+    while (control.grpcConnectionsOpen() > openBefore && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(control.grpcConnectionsOpen()).as("closed with its client").isEqualTo(openBefore);
+  }
+
+  @Test
   void resetClearsSecretsFaultsQuotasAndCounts() {
     plant("gone", "v");
     control.addFault(Fault.of(Fault.Kind.UNAVAILABLE).onlyFor("CreateSecret"));
