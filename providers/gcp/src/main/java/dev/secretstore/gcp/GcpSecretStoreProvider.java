@@ -79,7 +79,9 @@ public final class GcpSecretStoreProvider implements SecretStoreProvider {
 
     @Override
     public Optional<String> remediation(VerificationStepKind step, SecretStoreException failure) {
-        return GcpPolicy.remediation(step);
+        // A failure that knows its documented cause (a missing permission named with its role, the API not enabled,
+        // a project that does not exist) keeps its own hint; the step's generic grant hint is only a fallback.
+        return failure.remediation().isPresent() ? Optional.empty() : GcpPolicy.remediation(step);
     }
 
     @Override

@@ -25,6 +25,8 @@ import java.util.Optional;
 final class GcpErrors {
 
     static final String PROVIDER = "gcp";
+    /** The ErrorInfo domain of Google's API front end (google/api/error_reason.proto). */
+    private static final String GOOGLEAPIS = "googleapis.com";
 
     private final String projectId;
 
@@ -34,7 +36,6 @@ final class GcpErrors {
 
     SecretStoreException map(ApiException e, GcpRpc rpc, SecretName name, String resource) {
         StatusCode.Code code = e.getStatusCode().getCode();
-        String reason = Optional.ofNullable(e.getReason()).orElse("");
         String where = rpc.method() + " on " + resource;
         switch (code) {
             case NOT_FOUND:
@@ -45,7 +46,7 @@ final class GcpErrors {
                         + " already exists (" + rpc.method() + ": ALREADY_EXISTS)", "use another name, or put to add a version",
                         null);
             case PERMISSION_DENIED:
-                return denied(rpc, name, reason, where);
+                return denied(rpc, name, e, where);
             case UNAUTHENTICATED:
                 return new AuthenticationFailedException(PROVIDER, null, name, "Secret Manager did not accept the "
                         + "credentials (" + rpc.method() + ": UNAUTHENTICATED)",
@@ -83,25 +84,36 @@ final class GcpErrors {
         }
     }
 
-    private SecretStoreException denied(GcpRpc rpc, SecretName name, String reason, String where) {
-        if (reason.equals("SERVICE_DISABLED")) {
-            return new AccessDeniedException(PROVIDER, null, name, "the Secret Manager API is not enabled in project "
-                    + projectId + " (" + rpc.method() + ": PERMISSION_DENIED, SERVICE_DISABLED)",
-                    "enable it: gcloud services enable secretmanager.googleapis.com --project " + projectId
-                    + " (it takes a few minutes to apply)", null);
+    private SecretStoreException denied(GcpRpc rpc, SecretName name, ApiException e, String where) {
+        // ErrorInfo reasons are unique within their domain (AIP-193); googleapis.com is the front end's.
+        String reason = GOOGLEAPIS.equals(e.getDomain()) ? Optional.ofNullable(e.getReason()).orElse("") : "";
+        switch (reason) {
+            case "SERVICE_DISABLED":
+                return new AccessDeniedException(PROVIDER, null, name, "the Secret Manager API is not enabled in "
+                        + "project " + projectId + " (" + rpc.method() + ": PERMISSION_DENIED, SERVICE_DISABLED); no "
+                        + "permission is missing", "enable the API: gcloud services enable secretmanager.googleapis.com "
+                        + "--project " + projectId + " (as a project owner or editor), then wait a few minutes for "
+                        + "it to apply", null);
+            case "CONSUMER_INVALID":
+                return new AccessDeniedException(PROVIDER, null, name, "project " + projectId + " does not exist, "
+                        + "was deleted, or is not a project ID (" + rpc.method() + ": PERMISSION_DENIED, "
+                        + "CONSUMER_INVALID)", "check projectId in the config: it must be the project ID as `gcloud "
+                        + "projects list` shows it (PROJECT_ID), not the project's name or number", null);
+            case "USER_PROJECT_DENIED":
+                return new AccessDeniedException(PROVIDER, null, name, "the quota project of these credentials is "
+                        + "not usable (" + rpc.method() + ": PERMISSION_DENIED, USER_PROJECT_DENIED)",
+                        "the credentials name a quota project (quota_project_id in the Application Default "
+                        + "Credentials file) that does not exist or on which the caller lacks "
+                        + "serviceusage.services.use: grant roles/serviceusage.serviceUsageConsumer there, or set "
+                        + "another one (gcloud auth application-default set-quota-project " + projectId + ")", null);
+            default:
+                return new AccessDeniedException(PROVIDER, null, name, "permission " + rpc.permission() + " denied for "
+                        + where + " (PERMISSION_DENIED)",
+                        "grant " + rpc.role() + " (which carries " + rpc.permission() + ") to the service account, on "
+                        + "the project with a condition on the name prefix: `secretstore policy gcp --project "
+                        + projectId + " --service-account <email>` prints the commands; if the project ID is wrong, "
+                        + "Secret Manager answers the same way", null);
         }
-        if (reason.equals("CONSUMER_INVALID") || reason.equals("USER_PROJECT_DENIED")
-                || reason.equals("RESOURCE_PROJECT_INVALID")) {
-            return new AccessDeniedException(PROVIDER, null, name, "project " + projectId + " does not exist or is "
-                    + "not usable by these credentials (" + rpc.method() + ": PERMISSION_DENIED, " + reason + ")",
-                    "check projectId: it is the project ID (gcloud projects list), not its name or number", null);
-        }
-        return new AccessDeniedException(PROVIDER, null, name, "permission " + rpc.permission() + " denied for "
-                + where + " (PERMISSION_DENIED)",
-                "grant " + rpc.role() + " (which carries " + rpc.permission() + ") to the service account, on the "
-                + "project with a condition on the name prefix: `secretstore policy gcp --project " + projectId
-                + " --service-account <email>` prints the commands; if the project ID is wrong, "
-                + "Secret Manager answers the same way", null);
     }
 
     private static SecretStoreException failedPrecondition(ApiException e, GcpRpc rpc, SecretName name, String resource) {

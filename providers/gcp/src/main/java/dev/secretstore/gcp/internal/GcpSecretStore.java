@@ -1,6 +1,7 @@
 package dev.secretstore.gcp.internal;
 
 import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.secretmanager.v1.AccessSecretVersionResponse;
 import com.google.cloud.secretmanager.v1.AddSecretVersionRequest;
 import com.google.cloud.secretmanager.v1.CreateSecretRequest;
@@ -132,8 +133,10 @@ final class GcpSecretStore implements SecretStoreSpi {
         }
         CreateSecretRequest request = CreateSecretRequest.newBuilder().setParent(settings.parent()).setSecretId(id)
                 .setSecret(secret).build();
-        com.google.cloud.secretmanager.v1.Secret created =
-                call(Operation.CREATE, GcpRpc.CREATE_SECRET, name, path(id), () -> client.createSecret(request));
+        com.google.cloud.secretmanager.v1.Secret created = calls.callNotIdempotent(Operation.CREATE,
+                GcpRpc.CREATE_SECRET, name, path(id), () -> client.createSecret(request),
+                e -> e.getStatusCode().getCode() == StatusCode.Code.ALREADY_EXISTS
+                        ? ownEmptySecret(name, path(id), request.getSecret()) : Optional.empty());
         SecretVersion version;
         try {
             version = addVersion(name, created.getName(), value);
@@ -166,10 +169,11 @@ final class GcpSecretStore implements SecretStoreSpi {
     @Override
     public void delete(SecretName name, DeleteOptions options) {
         String path = path(names.encode(name));
-        call(Operation.DELETE, GcpRpc.DELETE_SECRET, name, path, () -> {
+        // A retry after a lost response that finds the secret gone is this delete's own success.
+        calls.callNotIdempotent(Operation.DELETE, GcpRpc.DELETE_SECRET, name, path, () -> {
             client.deleteSecret(path);
-            return null;
-        });
+            return Boolean.TRUE;
+        }, e -> e.getStatusCode().getCode() == StatusCode.Code.NOT_FOUND ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
     // ---- reads ----------------------------------------------------------------------------------
@@ -318,6 +322,32 @@ final class GcpSecretStore implements SecretStoreSpi {
             return Optional.of(call(Operation.DESCRIBE, GcpRpc.GET_SECRET, name, path, () -> client.getSecret(path)));
         } catch (SecretNotFoundException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * After a CreateSecret whose response was lost, ALREADY_EXISTS on the retry: the secret is this call's own when it
+     * carries exactly the labels and annotations this call sent and no version yet (every create adds its version
+     * only after CreateSecret returns). Secret Manager's CreateSecret takes no request id, so a second writer creating
+     * the same name with the same tags in that instant cannot be told apart; anything else stays ALREADY_EXISTS.
+     */
+    private Optional<com.google.cloud.secretmanager.v1.Secret> ownEmptySecret(SecretName name, String path,
+            com.google.cloud.secretmanager.v1.Secret sent) {
+        com.google.cloud.secretmanager.v1.Secret found;
+        try {
+            found = client.getSecret(path);
+        } catch (ApiException lookupFailed) {
+            return Optional.empty(); // reported as the ALREADY_EXISTS it is
+        }
+        if (!found.getLabelsMap().equals(sent.getLabelsMap())
+                || !found.getAnnotationsMap().equals(sent.getAnnotationsMap())) {
+            return Optional.empty();
+        }
+        try {
+            client.getSecretVersion(path + "/versions/latest");
+            return Optional.empty(); // it has a value already: not the one this call is about to store
+        } catch (ApiException e) {
+            return e.getStatusCode().getCode() == StatusCode.Code.NOT_FOUND ? Optional.of(found) : Optional.empty();
         }
     }
 

@@ -5,7 +5,6 @@ import dev.secretstore.emulator.gcp.internal.EmulatorCore;
 import dev.secretstore.emulator.gcp.internal.FaultRule;
 import dev.secretstore.emulator.gcp.internal.QuotaKind;
 import dev.secretstore.emulator.gcp.internal.StateDocument;
-import io.grpc.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +77,8 @@ public final class EmulatorControl {
   }
 
   public void addFault(Fault fault) {
-    core.faults().add(new FaultRule(Status.Code.valueOf(fault.kind().name()), fault.methods(),
-        fault.remaining().orElse(-1)));
+    core.faults().add(new FaultRule(fault.kind().name(), fault.methods(), fault.remaining().orElse(-1),
+        fault.appliesFirst()));
   }
 
   /** Removes every fault and the added latency. */
@@ -110,6 +109,28 @@ public final class EmulatorControl {
     return core.counts().snapshot();
   }
 
+  /**
+   * The most requests of {@code method} that were in flight at once (received and not yet answered, injected latency
+   * included) since the counts were last cleared: with {@link #setLatency} a client's concurrency bound shows here.
+   */
+  public long maxInFlight(String method) {
+    return core.counts().maxInFlight(method);
+  }
+
+  /**
+   * How many gRPC connections (HTTP/2 transports, on either gRPC port) clients have opened since the emulator
+   * started: a client that reuses one channel opens one, however many calls it makes.
+   */
+  public long grpcConnectionsOpened() {
+    return core.connections().opened();
+  }
+
+  /** How many gRPC connections are open now (a closed client's connection is gone shortly after it closes). */
+  public long grpcConnectionsOpen() {
+    return core.connections().open();
+  }
+
+  /** Clears the request counts and the in-flight maxima. */
   public void clearRequestCounts() {
     core.counts().clear();
   }

@@ -12,25 +12,58 @@ import java.util.Set;
  */
 public final class Fault {
   /** The failures the emulator can inject. */
-  public enum Kind { UNAVAILABLE, RESOURCE_EXHAUSTED, INTERNAL, DEADLINE_EXCEEDED }
+  public enum Kind {
+    UNAVAILABLE, RESOURCE_EXHAUSTED, INTERNAL, DEADLINE_EXCEEDED,
+    /**
+     * The Secret Manager API is not enabled in the request's project: PERMISSION_DENIED with an ErrorInfo of reason
+     * {@code SERVICE_DISABLED}, domain {@code googleapis.com}, metadata {@code consumer}, {@code service},
+     * {@code activationUrl}, as Google's front end sends it. Raised after authentication.
+     */
+    SERVICE_DISABLED,
+    /**
+     * The request's project does not exist: PERMISSION_DENIED "Permission denied on resource project P." with an
+     * ErrorInfo of reason {@code CONSUMER_INVALID} (what an unknown project always gets). Raised after
+     * authentication.
+     */
+    CONSUMER_INVALID
+  }
 
   private final Kind kind;
   private final Set<String> methods;
   private final int times;
+  private final boolean afterApplying;
 
-  private Fault(Kind kind, Set<String> methods, int times) {
+  private Fault(Kind kind, Set<String> methods, int times, boolean afterApplying) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.methods = Set.copyOf(methods);
     this.times = times;
+    this.afterApplying = afterApplying;
   }
 
   /** Every call fails with {@code kind} until the faults are cleared. */
   public static Fault of(Kind kind) {
-    return new Fault(kind, Set.of(), -1);
+    return new Fault(kind, Set.of(), -1, false);
   }
 
   public Fault onlyFor(String method) {
-    return new Fault(kind, Set.of(Objects.requireNonNull(method, "method")), times);
+    return new Fault(kind, Set.of(Objects.requireNonNull(method, "method")), times, afterApplying);
+  }
+
+  /**
+   * The call is carried out first and only its response is replaced by the failure, as when a response is lost on
+   * its way back (a DEADLINE_EXCEEDED after the server committed): a retried CreateSecret then meets its own secret.
+   * Not for {@code SERVICE_DISABLED} / {@code CONSUMER_INVALID}, which refuse a request before it is applied.
+   */
+  public Fault afterApplying() {
+    if (kind == Kind.SERVICE_DISABLED || kind == Kind.CONSUMER_INVALID) {
+      throw new IllegalArgumentException(kind + " refuses a request before it is applied");
+    }
+    return new Fault(kind, methods, times, true);
+  }
+
+  /** Whether the call is applied before it fails (see {@link #afterApplying()}). */
+  public boolean appliesFirst() {
+    return afterApplying;
   }
 
   /** Only calls of these methods; a counted fault is used up by that many of them together. */
@@ -38,7 +71,7 @@ public final class Fault {
     if (methods.isEmpty()) {
       throw new IllegalArgumentException("name at least one method");
     }
-    return new Fault(kind, new LinkedHashSet<>(methods), times);
+    return new Fault(kind, new LinkedHashSet<>(methods), times, afterApplying);
   }
 
   /** Fails only the next {@code n} matching calls. */
@@ -46,7 +79,7 @@ public final class Fault {
     if (n <= 0) {
       throw new IllegalArgumentException("times must be positive");
     }
-    return new Fault(kind, methods, n);
+    return new Fault(kind, methods, n, afterApplying);
   }
 
   public Kind kind() {
@@ -70,6 +103,6 @@ public final class Fault {
 
   @Override
   public String toString() {
-    return "Fault[" + kind + (methods.isEmpty() ? "" : " on " + String.join(",", new java.util.TreeSet<>(methods))) + (times < 0 ? "" : " x" + times) + "]";
+    return "Fault[" + kind + (methods.isEmpty() ? "" : " on " + String.join(",", new java.util.TreeSet<>(methods))) + (times < 0 ? "" : " x" + times) + (afterApplying ? " after applying" : "") + "]";
   }
 }

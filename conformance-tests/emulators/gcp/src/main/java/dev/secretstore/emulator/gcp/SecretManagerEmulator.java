@@ -84,9 +84,10 @@ public final class SecretManagerEmulator implements AutoCloseable {
           new ByteArrayInputStream(certificate.certificatePem().getBytes(StandardCharsets.US_ASCII)),
           new ByteArrayInputStream(certificate.privateKeyPem().getBytes(StandardCharsets.US_ASCII)));
       tlsServer = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", settings.grpcTlsPort), tls)
-          .addService(service).build().start();
+          .addService(service).addTransportFilter(core.connections()).build().start();
       plainServer = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", settings.grpcPlaintextPort),
-          InsecureServerCredentials.create()).addService(service).build().start();
+          InsecureServerCredentials.create()).addService(service).addTransportFilter(core.connections()).build()
+          .start();
       RestGateway rest = new RestGateway(dispatcher, core.operations());
       TokenEndpoint token = new TokenEndpoint(core, this::tokenUri);
       AdminEndpoint admin = new AdminEndpoint(core, this::tokenUri, certificate::certificatePem, this::addresses);

@@ -172,12 +172,60 @@ class ControlApiTest {
         .toStringUtf8()).isEqualTo("a");
     assertFails(() -> client.accessSecretVersion("projects/other-project/secrets/seeded/versions/latest"),
         Code.FAILED_PRECONDITION, "Secret Version [projects/200000000002/secrets/seeded/versions/2] is in DISABLED");
-    assertFails(() -> client.listSecrets(PARENT).iterateAll().iterator().next(), Code.PERMISSION_DENIED,
-        "Permission 'secretmanager.secrets.list' denied for resource '" + PARENT + "'");
+    // The default project is gone with the state it came from: refused as a project that does not exist.
+    assertThat(assertFails(() -> client.listSecrets(PARENT).iterateAll().iterator().next(), Code.PERMISSION_DENIED,
+        "Permission denied on resource project " + Clients.PROJECT + ".").getReason()).isEqualTo("CONSUMER_INVALID");
     client.deleteSecret("projects/other-project/secrets/seeded");
     control.reset();
     assertThat(client.getSecret("projects/200000000002/secrets/seeded").getLabelsMap())
         .as("reset returns to the loaded state").containsEntry("from", "state");
+  }
+
+  @Test
+  void inFlightMaximumCountsConcurrentRequestsOnly() throws Exception {
+    plant("busy", "v");
+    // GetSecretVersion: no other test here leaves a delayed call of it in flight (the latency test's late
+    // AccessSecretVersion is still in flight for a while after that test, and counted).
+    String version = PARENT + "/secrets/busy/versions/1";
+    control.clearRequestCounts();
+    client.getSecretVersion(version);
+    client.getSecretVersion(version);
+    assertThat(control.maxInFlight("GetSecretVersion")).as("one after another").isEqualTo(1);
+
+    control.setLatency(Duration.ofMillis(500));
+    var calls = new java.util.ArrayList<com.google.api.core.ApiFuture<?>>();
+    for (int i = 0; i < 4; i++) {
+      calls.add(client.getSecretVersionCallable().futureCall(
+          com.google.cloud.secretmanager.v1.GetSecretVersionRequest.newBuilder().setName(version).build()));
+    }
+    for (var c : calls) {
+      c.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(control.maxInFlight("GetSecretVersion")).as("four at once, held by the latency")
+        .isBetween(2L, 4L);
+    control.clearRequestCounts();
+    assertThat(control.maxInFlight("GetSecretVersion")).isZero();
+  }
+
+  @Test
+  void grpcConnectionsAreCountedPerChannel() throws Exception {
+    plant("conn", "v");
+    long before = control.grpcConnectionsOpened();
+    long openBefore = control.grpcConnectionsOpen();
+    try (SecretManagerServiceClient second = Clients.plaintext(emulator)) {
+      for (int i = 0; i < 3; i++) {
+        second.getSecret(PARENT + "/secrets/conn");
+      }
+      assertThat(control.grpcConnectionsOpened() - before).as("one channel, one connection").isEqualTo(1);
+      assertThat(control.grpcConnectionsOpen()).isEqualTo(openBefore + 1);
+      second.shutdown();
+      second.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // bounds the wait only
+    while (control.grpcConnectionsOpen() > openBefore && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(control.grpcConnectionsOpen()).as("closed with its client").isEqualTo(openBefore);
   }
 
   @Test

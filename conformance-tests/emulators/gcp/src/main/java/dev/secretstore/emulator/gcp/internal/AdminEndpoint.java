@@ -107,9 +107,10 @@ public final class AdminEndpoint {
       ex.respondJson(200, o.toString());
     } else if (path.equals("faults") && m.equals("POST")) {
       JsonObject b = body(ex);
-      Status.Code code = Status.Code.valueOf(b.get("code").getAsString());
-      core.faults().add(new FaultRule(code, Optional.ofNullable(b.has("method") ? b.get("method").getAsString() : null),
-          b.has("times") ? b.get("times").getAsInt() : -1));
+      core.faults().add(new FaultRule(b.get("code").getAsString(),
+          b.has("method") ? java.util.Set.of(b.get("method").getAsString()) : java.util.Set.of(),
+          b.has("times") ? b.get("times").getAsInt() : -1,
+          b.has("afterApplying") && b.get("afterApplying").getAsBoolean()));
       ok(ex);
     } else if (path.equals("faults") && m.equals("DELETE")) {
       core.faults().clear();

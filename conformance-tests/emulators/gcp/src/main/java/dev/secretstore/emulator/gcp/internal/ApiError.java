@@ -1,19 +1,41 @@
 package dev.secretstore.emulator.gcp.internal;
 
+import com.google.protobuf.Any;
 import io.grpc.Status;
+import java.util.List;
 
-/** A failure the service reports to its caller: a canonical gRPC code and the service's message. */
+/**
+ * A failure the service reports to its caller: a canonical gRPC code, the service's message and, where Google sends
+ * them, the {@code google.rpc.Status} details (ErrorInfo, Help, ...; AIP-193).
+ */
 public final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final Status.Code code;
+  private final transient List<Any> details;
 
   public ApiError(Status.Code code, String message) {
+    this(code, message, List.of());
+  }
+
+  public ApiError(Status.Code code, String message, List<Any> details) {
     super(message, null, false, false);
     this.code = code;
+    this.details = List.copyOf(details);
   }
 
   public Status.Code code() {
     return code;
+  }
+
+  /** The status details, packed as {@code Any}; empty when the service sends none for this failure. */
+  public List<Any> details() {
+    return details;
+  }
+
+  /** The whole status as {@code google.rpc.Status}: what travels in the {@code grpc-status-details-bin} trailer. */
+  public com.google.rpc.Status toStatusProto() {
+    return com.google.rpc.Status.newBuilder().setCode(code.value()).setMessage(getMessage()).addAllDetails(details)
+        .build();
   }
 
   public static ApiError invalidArgument(String message) {

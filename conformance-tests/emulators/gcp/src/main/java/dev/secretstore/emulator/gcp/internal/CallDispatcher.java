@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * The pipeline every call goes through on either transport: count, injected latency (without blocking a
- * transport thread), injected fault, authentication, then the operation.
+ * transport thread), injected fault, authentication, then the operation (which raises the project-level faults once
+ * it knows the project), then a fault that replaces the applied request's response.
  */
 public final class CallDispatcher implements AutoCloseable {
   private final EmulatorCore core;
@@ -29,11 +30,16 @@ public final class CallDispatcher implements AutoCloseable {
   public void dispatch(Rpc rpc, String authorization, Function<Principal, ? extends Message> operation,
       BiConsumer<Message, ApiError> done) {
     core.counts().increment(rpc.name());
+    core.counts().started(rpc.name());
+    BiConsumer<Message, ApiError> answered = (response, error) -> {
+      core.counts().answered(rpc.name());
+      done.accept(response, error);
+    };
     Duration latency = core.faults().latency();
     if (latency.isZero()) {
-      run(rpc, authorization, operation, done);
+      run(rpc, authorization, operation, answered);
     } else {
-      delayed.schedule(() -> run(rpc, authorization, operation, done), latency.toNanos(), TimeUnit.NANOSECONDS);
+      delayed.schedule(() -> run(rpc, authorization, operation, answered), latency.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 
@@ -47,6 +53,10 @@ public final class CallDispatcher implements AutoCloseable {
       }
       Principal who = core.authenticator().authenticate(authorization);
       response = operation.apply(who);
+      var lost = core.faults().nextAfterApplying(rpc.name());
+      if (lost.isPresent()) {
+        throw lost.get();
+      }
     } catch (ApiError e) {
       done.accept(null, e);
       return;

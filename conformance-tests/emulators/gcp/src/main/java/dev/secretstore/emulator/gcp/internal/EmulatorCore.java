@@ -23,6 +23,7 @@ public final class EmulatorCore {
   private final QuotaMeter quotas;
   private final Faults faults = new Faults();
   private final RequestCounts counts = new RequestCounts();
+  private final GrpcConnections connections = new GrpcConnections();
   private final SecretManagerOperations operations;
   private volatile StateDocument state;
 
@@ -30,7 +31,7 @@ public final class EmulatorCore {
     this.clock = clock;
     this.authenticator = new Authenticator(accounts, tokens, () -> defaultPrincipal, clock);
     this.quotas = new QuotaMeter(clock);
-    this.operations = new SecretManagerOperations(projects, authorizer, quotas, clock);
+    this.operations = new SecretManagerOperations(projects, faults, authorizer, quotas, clock);
     load(initial);
   }
 
@@ -158,6 +159,10 @@ public final class EmulatorCore {
 
   public AccessTokens tokens() {
     return tokens;
+  }
+
+  public GrpcConnections connections() {
+    return connections;
   }
 
   public Faults faults() {

@@ -26,6 +26,7 @@ import com.google.iam.v1.TestIamPermissionsResponse;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Message;
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import java.util.function.Function;
 
@@ -43,7 +44,10 @@ public final class GrpcSecretManagerService extends SecretManagerServiceGrpc.Sec
   private <R extends Message> void call(Rpc rpc, Function<Principal, R> op, StreamObserver<R> out) {
     dispatcher.dispatch(rpc, GrpcAuthorization.HEADER.get(), op, (response, error) -> {
       if (error != null) {
-        out.onError(Status.fromCode(error.code()).withDescription(error.getMessage()).asRuntimeException());
+        // With details, the whole google.rpc.Status travels in the grpc-status-details-bin trailer, as Google sends it.
+        out.onError(error.details().isEmpty()
+            ? Status.fromCode(error.code()).withDescription(error.getMessage()).asRuntimeException()
+            : StatusProto.toStatusRuntimeException(error.toStatusProto()));
       } else {
         out.onNext((R) response);
         out.onCompleted();

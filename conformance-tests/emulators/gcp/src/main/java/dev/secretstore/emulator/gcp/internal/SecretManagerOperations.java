@@ -58,14 +58,17 @@ public final class SecretManagerOperations {
   private static final String LOCATION_TYPE = "secretmanager.googleapis.com/Location";
 
   private final ProjectDirectory projects;
+  private final Faults faults;
   private final Authorizer authorizer;
   private final QuotaMeter quotas;
   private final Clock clock;
   private final TreeMap<String, StoredSecret> secrets = new TreeMap<>();
   private final AtomicLong etagCounter = new AtomicLong();
 
-  public SecretManagerOperations(ProjectDirectory projects, Authorizer authorizer, QuotaMeter quotas, Clock clock) {
+  public SecretManagerOperations(ProjectDirectory projects, Faults faults, Authorizer authorizer, QuotaMeter quotas,
+      Clock clock) {
     this.projects = projects;
+    this.faults = faults;
     this.authorizer = authorizer;
     this.quotas = quotas;
     this.clock = clock;
@@ -419,7 +422,12 @@ public final class SecretManagerOperations {
     purgeExpired();
     Optional<Project> project = projects.find(path.projectRef());
     if (project.isEmpty()) {
-      throw ApiError.permissionDenied(rpc.permission(), asWritten);
+      // The front end refuses a project that does not exist before any permission check (error_reason.proto).
+      throw ServiceErrors.consumerInvalid(path.projectRef());
+    }
+    Optional<ApiError> refused = faults.nextForProject(rpc.name(), project.get(), path.projectRef());
+    if (refused.isPresent()) {
+      throw refused.get();
     }
     quotas.charge(rpc.quotaKind(), project.get());
     return project.get();
