@@ -122,6 +122,97 @@ class IndexCacheTest {
     }
   }
 
+  @Test
+  @DisplayName("a bit flipped in a snapshot entry while mapped: reads, listings and writes go on from the"
+      + " records, and the index is rebuilt")
+  void snapshotEntryFlippedWhileCached() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    SecretName second = SecretName.of("db/second");
+    Path snapshot = temp.storeDir.resolve(".index/snapshot");
+    try (SecretStore store = temp.open()) {
+      store.create(FIRST, SecretValue.ofText("one"));
+      store.create(second, SecretValue.ofText("two"));
+    }
+    try (SecretStore store = temp.open()) { // reopened: both names are in the snapshot now
+      CrashPoint.compactIndexEvery(2);
+      store.put(FIRST, SecretValue.ofText("uno"));
+      CrashPoint.compactIndexAsUsual();
+      assertThat(store.read(FIRST).value().text()).isEqualTo("uno");
+
+      byte[] bytes = Files.readAllBytes(snapshot);
+      int at = indexOf(bytes, "db/second".getBytes(StandardCharsets.US_ASCII));
+      assertThat(at).as("precondition: the snapshot holds the name").isPositive();
+      try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(snapshot.toFile(), "rw")) {
+        file.seek(at + 3);
+        file.write(bytes[at + 3] ^ 0x01); // in place: the mapping sees it
+      }
+
+      assertThat(store.read(second).value().text()).isEqualTo("two");
+      try (SecretStore readOnly = temp.open(temp.readOnlyConfig())) {
+        assertThat(names(readOnly)).as("a read-only store lists from the records").containsExactly("db/first",
+            "db/second");
+      }
+      assertThat(indexOf(Files.readAllBytes(snapshot), "db/second".getBytes(StandardCharsets.US_ASCII)))
+          .as("precondition: still damaged").isNegative();
+      assertThat(names(store)).containsExactly("db/first", "db/second");
+      assertThat(indexOf(Files.readAllBytes(snapshot), "db/second".getBytes(StandardCharsets.US_ASCII)))
+          .as("a writable store's listing rebuilt the index from the records").isPositive();
+      CrashPoint.compactIndexEvery(2);
+      store.put(second, SecretValue.ofText("dos"));
+      store.put(FIRST, SecretValue.ofText("tres"));
+      assertThat(store.read(second).value().text()).isEqualTo("dos");
+      assertThat(names(store)).containsExactly("db/first", "db/second");
+    }
+  }
+
+  @Test
+  @DisplayName("a bit flipped in a snapshot entry: the write whose compaction meets it rebuilds the index from"
+      + " the records and succeeds")
+  void snapshotEntryFlippedThenWritten() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    SecretName second = SecretName.of("db/second");
+    Path snapshot = temp.storeDir.resolve(".index/snapshot");
+    byte[] name = "db/second".getBytes(StandardCharsets.US_ASCII);
+    try (SecretStore store = temp.open()) {
+      store.create(FIRST, SecretValue.ofText("one"));
+      store.create(second, SecretValue.ofText("two"));
+      CrashPoint.compactIndexEvery(2);
+      store.put(FIRST, SecretValue.ofText("one again")); // compacts: both names move into the snapshot
+      CrashPoint.compactIndexAsUsual();
+    }
+    try (SecretStore store = temp.open()) {
+      byte[] bytes = Files.readAllBytes(snapshot);
+      int at = indexOf(bytes, name);
+      assertThat(at).as("precondition: the snapshot holds the name").isPositive();
+      try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(snapshot.toFile(), "rw")) {
+        file.seek(at + 3);
+        file.write(bytes[at + 3] ^ 0x01);
+      }
+
+      CrashPoint.compactIndexEvery(2); // the first put's SET makes two entries: it compacts, over the damage
+      store.put(FIRST, SecretValue.ofText("uno"));
+      store.put(second, SecretValue.ofText("dos"));
+
+      assertThat(indexOf(Files.readAllBytes(snapshot), name)).as("rebuilt from the records").isPositive();
+      assertThat(store.read(FIRST).value().text()).isEqualTo("uno");
+      assertThat(store.read(second).value().text()).isEqualTo("dos");
+      assertThat(names(store)).containsExactly("db/first", "db/second");
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   private static List<String> names(SecretStore store) {
     return store.listAll(null).map(SecretMetadata::name).map(SecretName::value).collect(Collectors.toList());
   }
