@@ -17,8 +17,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code loop <store> <keyFile> <secrets> <first N> [<compact index every E entries>]}: puts "value-N-xxx…" round-robin into {@code s0..s<secrets-1>}
  *       forever, printing "wrote <secret> <N>" after each put returns, until killed;
- *   <li>{@code append <store> <keyFile> <name> <count>}: waits for a line on standard input (so that several
- *       children start writing together), adds {@code count} versions to {@code name}, then prints "done";
+ *   <li>{@code append <store> <keyFile> <name> <count> [<compact index every E entries>]}: waits for a line on
+ *       standard input (so that several children start writing together), adds {@code count} versions to
+ *       {@code name}, then prints "done";
  *   <li>{@code rotate <store> <keyFile>}: rotates the store's key again and again, printing "rotated" after
  *       each rotation, until killed;
  *   <li>{@code stall <store> <keyFile> <name>}: puts "new" into {@code name} but stops once the new record is
@@ -45,7 +46,7 @@ public final class ChildWriter {
     watchdog.setDaemon(true);
     watchdog.start();
     String mode = args[0];
-    if (mode.equals("loop") && args.length > 5) {
+    if ((mode.equals("loop") || mode.equals("append")) && args.length > 5) {
       CrashPoint.compactIndexEvery(Integer.parseInt(args[5]));
     }
     Map<String, Object> config = Map.of("path", args[1], "keyFile", args[2]);

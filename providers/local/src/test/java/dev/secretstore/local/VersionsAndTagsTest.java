@@ -9,8 +9,15 @@ import dev.secretstore.SecretName;
 import dev.secretstore.SecretNotFoundException;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretValue;
+import dev.secretstore.local.internal.NameCodec;
+import dev.secretstore.local.internal.ValueFiles;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +44,46 @@ class VersionsAndTagsTest {
       assertThat(store.read(name, "2").createdAt()).isPresent();
       assertThatThrownBy(() -> store.read(name, "4")).isInstanceOf(SecretNotFoundException.class);
     }
+  }
+
+  @Test
+  @DisplayName("a put writes one new value file and leaves the files of earlier versions untouched; the record"
+      + " holds no value")
+  void putDoesNotRewriteEarlierVersions() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    SecretName name = SecretName.of("db/big");
+    String value = "v".repeat(60 * 1024);
+    try (SecretStore store = temp.open()) {
+      store.put(name, SecretValue.ofText(value + 1));
+      store.put(name, SecretValue.ofText(value + 2));
+      Map<Path, Object> before = valueFiles(temp, name);
+      assertThat(before).hasSize(2);
+
+      for (int i = 3; i <= 10; i++) {
+        store.put(name, SecretValue.ofText(value + i));
+      }
+
+      Map<Path, Object> after = valueFiles(temp, name);
+      assertThat(after).hasSize(10);
+      before.forEach((file, key) -> assertThat(after.get(file)).as("%s is the same file, never rewritten", file)
+          .isEqualTo(key));
+      assertThat(Files.size(temp.storeDir.resolve(NameCodec.fileName(name.value()))))
+          .as("ten versions of 60 KiB: the record holds none of them").isLessThan(4096);
+      assertThat(store.read(name, "1").value().text()).isEqualTo(value + 1);
+    }
+  }
+
+  /** Each value file with its file key (inode) and modification time: a rewritten file changes one of them. */
+  private static Map<Path, Object> valueFiles(TempStore temp, SecretName name) throws java.io.IOException {
+    Map<Path, Object> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(ValueFiles.directory(temp.storeDir, name.value()))) {
+      for (Path file : (Iterable<Path>) list::iterator) {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+            LinkOption.NOFOLLOW_LINKS);
+        files.put(file, java.util.List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime()));
+      }
+    }
+    return files;
   }
 
   @Test

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * The sorted part of the index: every name with its entry, in name order, with a table of entry offsets at
- * the end so that a name is found by binary search (about 17 small reads at 100,000 names) and a listing
- * page reads only its own entries. Written whole by compaction, atomically; never modified in place.
+ * the end so that a name is found by binary search (about 17 entries at 100,000 names, read from a mapping
+ * of the file that the index keeps while the file is unchanged) and a listing page reads only its own
+ * entries. Written whole by compaction, atomically; never modified in place.
  *
  * <p>Layout: {@code "SSLS" | format 1 | sequence (long) | count (int) | table offset (long) | earliest
  * deletion date of a soft-deleted entry (epoch seconds, {@code Long.MAX_VALUE} if none)}, the framed
@@ -29,22 +30,28 @@ final class IndexSnapshot implements AutoCloseable {
   private static final byte[] MAGIC = "SSLS".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = 4 + 1 + 8 + 4 + 8 + 8;
 
-  private final FileChannel channel;
+  private final Source source;
   private final long sequence;
   private final int count;
   private final long tableOffset;
   private final long earliestDeletion;
 
-  private IndexSnapshot(FileChannel channel, long sequence, int count, long tableOffset, long earliestDeletion) {
-    this.channel = channel;
+  private IndexSnapshot(Source source, long sequence, int count, long tableOffset, long earliestDeletion) {
+    this.source = source;
     this.sequence = sequence;
     this.count = count;
     this.tableOffset = tableOffset;
     this.earliestDeletion = earliestDeletion;
   }
 
-  /** Opens the snapshot, or empty if there is none; a damaged header is {@link IndexDamaged}. */
-  static Optional<IndexSnapshot> open(Path file) throws IOException {
+  /**
+   * Opens the snapshot, or empty if there is none; a damaged header is {@link IndexDamaged}. With
+   * {@code mapped}, the file is memory-mapped and the channel closed at once: lookups then make no system
+   * call, and the view stays valid (and {@link #close()} does nothing) for as long as it is referenced. The
+   * index caches a mapped snapshot across reads; the file is only ever replaced by a rename, never changed
+   * in place, so a mapping always shows one whole snapshot.
+   */
+  static Optional<IndexSnapshot> open(Path file, boolean mapped) throws IOException {
     FileChannel channel;
     try {
       channel = FileChannel.open(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
@@ -52,7 +59,18 @@ final class IndexSnapshot implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      ByteBuffer header = read(channel, 0, HEADER);
+      long size = channel.size();
+      Source source;
+      if (mapped) {
+        if (size > Integer.MAX_VALUE) {
+          throw new IndexDamaged("index snapshot is larger than 2 GiB");
+        }
+        source = new Mapped(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+        channel.close();
+      } else {
+        source = new Channel(channel);
+      }
+      ByteBuffer header = source.read(0, HEADER);
       byte[] magic = new byte[4];
       header.get(magic);
       int format = header.get() & 0xff;
@@ -61,10 +79,10 @@ final class IndexSnapshot implements AutoCloseable {
       long tableOffset = header.getLong();
       long earliestDeletion = header.getLong();
       if (!Arrays.equals(magic, MAGIC) || format != 1 || count < 0 || tableOffset < HEADER
-          || tableOffset + 8L * count != channel.size()) {
+          || tableOffset + 8L * count != size) {
         throw new IndexDamaged("index snapshot header is damaged");
       }
-      return Optional.of(new IndexSnapshot(channel, sequence, count, tableOffset, earliestDeletion));
+      return Optional.of(new IndexSnapshot(source, sequence, count, tableOffset, earliestDeletion));
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -85,15 +103,18 @@ final class IndexSnapshot implements AutoCloseable {
   }
 
   IndexEntry entry(int i) throws IOException {
-    long offset = read(channel, tableOffset + 8L * i, 8).getLong();
+    if (i < 0 || i >= count) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    long offset = source.read(tableOffset + 8L * i, 8).getLong();
     if (offset < HEADER || offset >= tableOffset) {
       throw new IndexDamaged("index snapshot offset table is damaged");
     }
-    int length = read(channel, offset, 4).getInt();
+    int length = source.read(offset, 4).getInt();
     if (length <= 0 || length > IndexFormat.MAX_ENTRY_BYTES || offset + 8 + length > tableOffset) {
       throw new IndexDamaged("index snapshot entry is damaged");
     }
-    ByteBuffer rest = read(channel, offset + 4, length + 4);
+    ByteBuffer rest = source.read(offset + 4, length + 4);
     byte[] payload = new byte[length];
     rest.get(payload);
     if (rest.getInt() != IndexFormat.crc(payload)) {
@@ -162,18 +183,56 @@ final class IndexSnapshot implements AutoCloseable {
     return file.toByteArray();
   }
 
-  private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(length);
-    while (buffer.hasRemaining()) {
-      if (channel.read(buffer, position + buffer.position()) < 0) {
+  /** Where the snapshot's bytes come from: a memory mapping (cached by the index) or an open channel. */
+  private interface Source {
+    ByteBuffer read(long position, int length) throws IOException;
+
+    void close() throws IOException;
+  }
+
+  private record Mapped(ByteBuffer bytes) implements Source {
+    @Override
+    public ByteBuffer read(long position, int length) throws IOException {
+      if (position < 0 || position + length > bytes.capacity()) {
         throw new IndexDamaged("index snapshot is truncated");
       }
+      try {
+        // A copy, so that a file cut short under the mapping (never done by this store) cannot fault later.
+        byte[] copy = new byte[length];
+        bytes.get((int) position, copy);
+        return ByteBuffer.wrap(copy);
+      } catch (InternalError fault) {
+        // The JDK's report of a fault on a mapped page: the file was truncated in place behind our back.
+        throw new IndexDamaged("index snapshot changed while mapped");
+      }
     }
-    return buffer.flip();
+
+    @Override
+    public void close() {
+      // The mapping is shared by every reader of the cached snapshot; it goes when no reader holds it.
+    }
+  }
+
+  private record Channel(FileChannel channel) implements Source {
+    @Override
+    public ByteBuffer read(long position, int length) throws IOException {
+      ByteBuffer buffer = ByteBuffer.allocate(length);
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, position + buffer.position()) < 0) {
+          throw new IndexDamaged("index snapshot is truncated");
+        }
+      }
+      return buffer.flip();
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
   }
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    source.close();
   }
 }

@@ -534,23 +534,46 @@ public final class LocalStore {
     Optional<String> after = pageToken.map(LocalStore::decodeToken);
     // Names never contain NUL, so "after + NUL" is the least name greater than "after".
     String start = after.map(a -> a + "\u0000").filter(a -> a.compareTo(from) > 0).orElse(from);
-    List<RecordPage.Listed> page = new ArrayList<>();
-    try (Listing names = names(start)) {
-      for (String name = names.next(); name != null; name = names.next()) {
-        if (!name.startsWith(from)) {
-          break; // names with the prefix are contiguous in name order
+    try {
+      try (Listing names = names(start)) {
+        return page(names, from, pageSize);
+      } catch (IndexDamaged damaged) {
+        // A damaged index entry (only the header is checked when the index is read): the records are the
+        // truth. A writable store rebuilds the index from them once, so later pages cost O(page) again.
+        if (readOnly == null) {
+          lock.withLock(() -> {
+            try {
+              index.rebuild(scanEntries());
+            } catch (IOException e) {
+              throw StoreFault.io(null, "cannot rebuild the index of " + dir + " (" + e.getClass().getSimpleName()
+                  + ")", e);
+            }
+            return null;
+          });
         }
-        Optional<RecordPage.Listed> listed = listed(name);
-        if (listed.isEmpty()) {
-          continue;
+        try (Listing names = readOnly == null ? names(start) : scannedNames(start)) {
+          return page(names, from, pageSize);
         }
-        if (page.size() == pageSize) {
-          return new RecordPage(page, Optional.of(encodeToken(page.get(page.size() - 1).name())));
-        }
-        page.add(listed.get());
       }
     } catch (IOException e) {
       throw StoreFault.io(null, "cannot list " + dir + " (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  private RecordPage page(Listing names, String from, int pageSize) throws IOException {
+    List<RecordPage.Listed> page = new ArrayList<>();
+    for (String name = names.next(); name != null; name = names.next()) {
+      if (!name.startsWith(from)) {
+        break; // names with the prefix are contiguous in name order
+      }
+      Optional<RecordPage.Listed> listed = listed(name);
+      if (listed.isEmpty()) {
+        continue;
+      }
+      if (page.size() == pageSize) {
+        return new RecordPage(page, Optional.of(encodeToken(page.get(page.size() - 1).name())));
+      }
+      page.add(listed.get());
     }
     return new RecordPage(page, Optional.empty());
   }
@@ -582,19 +605,16 @@ public final class LocalStore {
       view = Optional.empty();
     }
     if (view.isEmpty()) {
-      java.util.Iterator<String> scanned = scanNames().tailSet(start, true).iterator();
-      return new Listing() {
-        @Override
-        public String next() {
-          return scanned.hasNext() ? scanned.next() : null;
-        }
-
-        @Override
-        public void close() {}
-      };
+      return scannedNames(start);
     }
     StoreIndex.View open = view.get();
-    StoreIndex.Cursor cursor = open.from(start);
+    StoreIndex.Cursor cursor;
+    try {
+      cursor = open.from(start);
+    } catch (IOException | RuntimeException e) {
+      open.close();
+      throw e;
+    }
     java.util.Iterator<String> pending = new java.util.TreeSet<>(open.pendingNames()).tailSet(start, true).iterator();
     return new Listing() {
       private IndexEntry entry = cursor.next();
@@ -628,6 +648,19 @@ public final class LocalStore {
     };
   }
 
+  private Listing scannedNames(String start) {
+    java.util.Iterator<String> scanned = scanNames().tailSet(start, true).iterator();
+    return new Listing() {
+      @Override
+      public String next() {
+        return scanned.hasNext() ? scanned.next() : null;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
   /** Every name a record file in the directory claims (header only), for stores without a usable index. */
   private java.util.TreeSet<String> scanNames() {
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
@@ -651,11 +684,7 @@ public final class LocalStore {
 
     void begin() {
       if (!begun) {
-        try {
-          index.begin(name);
-        } catch (IOException e) {
-          throw ioFault(name, "update the index of", e);
-        }
+        updateIndex(name, () -> index.begin(name));
         begun = true;
       }
     }
@@ -685,8 +714,26 @@ public final class LocalStore {
   }
 
   private void settle(String name, IndexEntry entry) {
+    updateIndex(name, () -> index.set(entry, n -> Optional.of(repairEntry(n)), this::purgeIfExpired));
+  }
+
+  private interface IndexUpdate {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs an index update under the store lock. An index found damaged (a bit flipped in the snapshot, a
+   * header overwritten since this store opened) is rebuilt from the records, which are the truth, and the
+   * update runs again: a damaged index never stops a write.
+   */
+  private void updateIndex(String name, IndexUpdate update) {
     try {
-      index.set(entry, n -> Optional.of(repairEntry(n)), this::purgeIfExpired);
+      try {
+        update.run();
+      } catch (IndexDamaged damaged) {
+        index.rebuild(scanEntries());
+        update.run();
+      }
     } catch (IOException e) {
       throw ioFault(name, "update the index of", e);
     }

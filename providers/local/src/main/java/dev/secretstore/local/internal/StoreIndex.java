@@ -37,9 +37,20 @@ final class StoreIndex {
   private final Path tempDir;
   /** The log as last parsed, with the file identity and size it had: reads that change nothing reuse it. */
   private volatile CachedLog cachedLog;
+  /**
+   * The snapshot as last mapped, with the identity of its file. A snapshot is never changed in place, only
+   * replaced by a rename (a new file, so a new file key: the old one cannot be reused while our mapping keeps
+   * its file alive), so a lookup needs one {@code lstat} to know the mapping is still the current snapshot,
+   * whoever wrote it (this store, another instance, another process), instead of an open and some 50
+   * reads of a binary search.
+   */
+  private volatile CachedSnapshot cachedSnapshot;
 
   private record CachedLog(Object fileKey, long size, java.nio.file.attribute.FileTime modified,
       IndexLog.Contents contents) {}
+
+  private record CachedSnapshot(Object fileKey, long size, java.nio.file.attribute.FileTime modified,
+      IndexSnapshot snapshot) {}
 
   StoreIndex(Path storeDir) {
     this.dir = storeDir.resolve(DIR);
@@ -49,7 +60,7 @@ final class StoreIndex {
   /** A consistent view of the index, or empty when the store has none yet. */
   Optional<View> view() throws IOException {
     for (int attempt = 0; attempt < 10; attempt++) {
-      Optional<IndexSnapshot> snapshot = IndexSnapshot.open(dir.resolve(IndexSnapshot.FILE));
+      Optional<IndexSnapshot> snapshot = readSnapshot();
       Optional<IndexLog.Contents> log;
       try {
         log = readLog();
@@ -77,6 +88,36 @@ final class StoreIndex {
       snapshot.get().close(); // a compaction finished between our two reads: read both again
     }
     throw new IndexDamaged("index log and snapshot do not belong together");
+  }
+
+  private Optional<IndexSnapshot> readSnapshot() throws IOException {
+    Path file = dir.resolve(IndexSnapshot.FILE);
+    java.nio.file.attribute.BasicFileAttributes attributes;
+    try {
+      // Before opening: a snapshot renamed in between is then mapped under the older key, and re-read next time.
+      attributes = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+          java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.NoSuchFileException e) {
+      cachedSnapshot = null;
+      return Optional.empty();
+    }
+    if (attributes.fileKey() == null) {
+      // No file identity (some non-POSIX file systems): read through a channel every time, and map nothing,
+      // since a platform that reports none may also refuse to replace a mapped file.
+      return IndexSnapshot.open(file, false);
+    }
+    CachedSnapshot cached = cachedSnapshot;
+    if (cached != null && cached.fileKey().equals(attributes.fileKey()) && cached.size() == attributes.size()
+        && cached.modified().equals(attributes.lastModifiedTime())) {
+      return Optional.of(cached.snapshot());
+    }
+    cachedSnapshot = null;
+    Optional<IndexSnapshot> snapshot = IndexSnapshot.open(file, true);
+    if (snapshot.isPresent()) {
+      cachedSnapshot = new CachedSnapshot(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
+          snapshot.get());
+    }
+    return snapshot;
   }
 
   private Optional<IndexLog.Contents> readLog() throws IOException {
@@ -157,7 +198,7 @@ final class StoreIndex {
   void rebuild(List<IndexEntry> sortedEntries) throws IOException {
     long sequence = 0;
     try {
-      Optional<IndexSnapshot> old = IndexSnapshot.open(dir.resolve(IndexSnapshot.FILE));
+      Optional<IndexSnapshot> old = IndexSnapshot.open(dir.resolve(IndexSnapshot.FILE), false);
       if (old.isPresent()) {
         sequence = old.get().sequence();
         old.get().close();

@@ -13,4 +13,9 @@ public final class CrashPoint {
   public static void compactIndexEvery(int entries) {
     StoreIndex.compactAfter = entries;
   }
+
+  /** Back to the index's own compaction interval. */
+  public static void compactIndexAsUsual() {
+    StoreIndex.compactAfter = StoreIndex.COMPACT_AFTER;
+  }
 }
