@@ -18,6 +18,11 @@ final class CachedValue {
     final Instant createdAt;
     /** When the store last confirmed this value ({@code System.nanoTime()} scale). */
     volatile long confirmedAt;
+    /**
+     * Set by the lookup that finds the value past its ttl (the hit path reads this instead of the clock); cleared
+     * when the store confirms the value again.
+     */
+    volatile boolean pastTtl;
 
     CachedValue(Secret secret, long now) {
         this.name = secret.name();

@@ -86,29 +86,46 @@ public final class CachingSpi implements SecretStoreSpi {
                 .maximumSize(settings.maxEntries())
                 .executor(Runnable::run) // eviction work and zeroing happen now, on the caller's thread
                 .ticker(clock::getAsLong)
-                .expireAfter(new KeepFor(keepNanos))
+                .expireAfter(new KeepFor(ttlNanos, keepNanos))
                 .removalListener((SecretName name, CachedValue v, RemovalCause cause) -> removed(name, v, cause))
                 .buildAsync();
     }
 
     // ---- cached reads --------------------------------------------------------------------------
 
+    /**
+     * The engine's {@code read(name)}: one lookup serves both the name check and the read. A name the cache holds
+     * passed the provider's check when it was loaded; any other is checked before it is loaded.
+     */
+    @Override
+    public Secret checkNameAndRead(SecretName name) {
+        CachedValue cached = present(name);
+        if (cached == null) {
+            delegate.checkName(name);
+        }
+        return latest(name, cached);
+    }
+
     @Override
     public Secret read(SecretName name, Optional<String> version) {
         if (version.isPresent()) {
             return delegate.read(name, version);
         }
+        return latest(name, present(name));
+    }
+
+    /** @param cached what a lookup of {@code name} just found, or null */
+    private Secret latest(SecretName name, CachedValue cached) {
         for (int tries = 0; tries < 3; tries++) {
-            CachedValue cached = present(name);
             try {
-                if (cached != null && fresh(cached)) {
+                if (cached != null && !cached.pastTtl) {
                     hits.increment();
                     return cached.copy();
                 }
                 misses.increment();
                 return (cached != null ? refresh(cached) : loadOne(name)).copy();
             } catch (IllegalStateException zeroedWhileCopying) {
-                // evicted between lookup and copy: look again
+                cached = present(name); // evicted between lookup and copy: look again
             }
         }
         return delegate.read(name, Optional.empty());
@@ -121,7 +138,7 @@ public final class CachingSpi implements SecretStoreSpi {
         List<SecretName> absent = new ArrayList<>();
         for (SecretName name : names) {
             CachedValue cached = present(name);
-            if (cached != null && fresh(cached)) {
+            if (cached != null && !cached.pastTtl) {
                 try {
                     results.put(name, ReadResult.of(cached.copy()));
                     hits.increment();
@@ -145,6 +162,11 @@ public final class CachingSpi implements SecretStoreSpi {
         return ordered;
     }
 
+    /**
+     * The value held for {@code name}, or null. Its {@link CachedValue#pastTtl} is up to date: Caffeine reads the
+     * clock once per lookup and passes the time to {@link KeepFor#expireAfterRead}, which marks a value past its
+     * ttl, so a hit needs no clock read of its own.
+     */
     private CachedValue present(SecretName name) {
         CompletableFuture<CachedValue> f = cache.getIfPresent(name);
         if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
@@ -283,6 +305,7 @@ public final class CachingSpi implements SecretStoreSpi {
                 return current;
             }
             if (fresh(old)) {
+                old.pastTtl = false; // marked by a lookup that read the clock before a concurrent refresh
                 return old;
             }
             try {
@@ -291,6 +314,7 @@ public final class CachingSpi implements SecretStoreSpi {
                 if (meta.isPresent() && meta.get().deletionDate().isEmpty()
                         && meta.get().version().map(old.version::equals).orElse(false)) {
                     old.confirmedAt = clock.getAsLong();
+                    old.pastTtl = false;
                     cache.synchronous().policy().expireVariably()
                             .ifPresent(p -> p.setExpiresAfter(old.name, Duration.ofNanos(keepNanos)));
                     emit(CacheEvent.Kind.REFRESHED_UNCHANGED, old.name, "version " + old.version + " unchanged");
@@ -528,11 +552,16 @@ public final class CachingSpi implements SecretStoreSpi {
         }
     }
 
-    /** Entries live ttl + staleIfError at most; a confirmation (describe, unchanged) extends it explicitly. */
+    /**
+     * Entries live ttl + staleIfError at most; a confirmation (describe, unchanged) extends it explicitly. On
+     * every hit, Caffeine hands it the time it read: a value past its ttl is marked so, for {@link #present}.
+     */
     private static final class KeepFor implements Expiry<SecretName, CachedValue> {
+        private final long ttl;
         private final long nanos;
 
-        KeepFor(long nanos) {
+        KeepFor(long ttl, long nanos) {
+            this.ttl = ttl;
             this.nanos = nanos;
         }
 
@@ -548,6 +577,9 @@ public final class CachingSpi implements SecretStoreSpi {
 
         @Override
         public long expireAfterRead(SecretName key, CachedValue value, long currentTime, long currentDuration) {
+            if (!value.pastTtl && currentTime - value.confirmedAt >= ttl) {
+                value.pastTtl = true; // written once per ttl, not on every hit: readers on other cores share the value
+            }
             return currentDuration;
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.secretstore.AccessDeniedException;
+import dev.secretstore.InvalidSecretNameException;
 import dev.secretstore.ReadResult;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretNotFoundException;
@@ -78,6 +79,43 @@ class CachingSpiTest {
 
         assertThat(text(spi, "a")).isEqualTo("v1");
         assertThat(store.requests()).as("confirmed again: fresh for another ttl").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("the engine's read (checkNameAndRead): a held name is looked up once and not checked again; others are checked before loading")
+    void checkNameAndReadChecksOnlyNamesItDoesNotHold() {
+        store.set("a", "v1");
+        store.set("b", "v1");
+        CachingSpi spi = cached(CacheSettings.defaults());
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(store.checked).as("a name not held is checked by the provider").containsExactly(n("a"));
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(store.checked).as("a held name passed the check when it was loaded").containsExactly(n("a"));
+        assertThat(store.reads.get()).isEqualTo(1);
+        assertThat(handle(spi).stats().hits()).isEqualTo(1);
+
+        store.refused = n("b");
+        assertThatThrownBy(() -> spi.checkNameAndRead(n("b"))).isInstanceOf(InvalidSecretNameException.class);
+        assertThat(store.reads.get()).as("a refused name is never loaded").isEqualTo(1);
+        assertThat(handle(spi).stats().size()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("the ttl holds to the nanosecond on the engine's read: a hit just before it, one describe at it")
+    void ttlBoundaryOnCheckNameAndRead() {
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.builder().ttl(Duration.ofMinutes(5)).build());
+        spi.checkNameAndRead(n("a"));
+        advance(Duration.ofMinutes(5).minusNanos(1));
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(store.requests()).as("within the ttl").isEqualTo(1);
+        advance(Duration.ofNanos(1));
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(store.describes.get()).as("at the ttl the version is confirmed").isEqualTo(1);
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(spi.readAll(List.of(n("a"))).get(n("a")).secret()).isPresent();
+        assertThat(store.requests()).as("confirmed: fresh again, for read and readAll").isEqualTo(2);
+        assertThat(handle(spi).stats().hits()).isEqualTo(3);
     }
 
     @Test
