@@ -133,9 +133,10 @@ public final class CachingSpi implements SecretStoreSpi {
 
     @Override
     public Map<SecretName, ReadResult> readAll(List<SecretName> names) {
-        Map<SecretName, ReadResult> results = new HashMap<>();
-        Map<SecretName, CachedValue> stale = new LinkedHashMap<>();
-        List<SecretName> absent = new ArrayList<>();
+        // In the order given; when every name is a hit (the warm case) nothing else is allocated.
+        Map<SecretName, ReadResult> results = new LinkedHashMap<>(names.size() * 2);
+        Map<SecretName, CachedValue> stale = null;
+        List<SecretName> absent = null;
         for (SecretName name : names) {
             CachedValue cached = present(name);
             if (cached != null && !cached.pastTtl) {
@@ -148,18 +149,17 @@ public final class CachingSpi implements SecretStoreSpi {
                 }
             }
             misses.increment();
+            results.put(name, null); // keeps its place; filled by the batch below
             if (cached != null) {
-                stale.put(name, cached);
+                (stale == null ? stale = new LinkedHashMap<>() : stale).put(name, cached);
             } else {
-                absent.add(name);
+                (absent == null ? absent = new ArrayList<>() : absent).add(name);
             }
         }
-        if (!stale.isEmpty() || !absent.isEmpty()) {
-            loadBatch(absent, stale, results);
+        if (stale != null || absent != null) {
+            loadBatch(absent == null ? List.of() : absent, stale == null ? Map.of() : stale, results);
         }
-        Map<SecretName, ReadResult> ordered = new LinkedHashMap<>();
-        names.forEach(n -> ordered.put(n, results.get(n)));
-        return ordered;
+        return results;
     }
 
     /**
@@ -418,10 +418,13 @@ public final class CachingSpi implements SecretStoreSpi {
 
     // ---- passed through -------------------------------------------------------------------------
 
-    /** A name the cache holds passed the provider's check when it was loaded; a warm read skips re-encoding it. */
+    /**
+     * A name the cache holds passed the provider's check before it was first loaded (only checked names are ever
+     * loaded); it is not re-encoded. The lookup is not a read: it records no access for eviction.
+     */
     @Override
     public void checkName(SecretName name) {
-        if (cache.getIfPresent(name) == null) {
+        if (!cache.asMap().containsKey(name)) {
             delegate.checkName(name);
         }
     }
