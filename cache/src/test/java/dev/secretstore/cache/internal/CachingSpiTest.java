@@ -292,6 +292,37 @@ class CachingSpiTest {
     }
 
     @Test
+    @DisplayName("eviction sees every read: names read often displace names read once, and stay while a scan passes")
+    void skewedWorkloadKeepsHotNames() {
+        CachingSpi spi = cached(CacheSettings.builder().maxEntries(100).build());
+        for (int i = 0; i < 200; i++) {
+            store.set("once" + i, "o");
+        }
+        for (int i = 0; i < 10; i++) {
+            store.set("hot" + i, "h");
+        }
+        for (int i = 0; i < 200; i++) {
+            spi.checkNameAndRead(n("once" + i)); // fills the cache with names read once
+        }
+        for (int i = 0; i < 10; i++) {
+            for (int k = 0; k < 10; k++) {
+                spi.checkNameAndRead(n("hot" + i)); // one miss, then hits: only recorded hits make it hot
+            }
+        }
+        for (int i = 0; i < 200; i++) {
+            spi.checkName(n("once" + i)); // the engine's other operations: lookups that record no access
+        }
+        int readsBefore = store.reads.get();
+        for (int i = 0; i < 10; i++) {
+            spi.checkNameAndRead(n("hot" + i));
+        }
+        // With reads looked up quietly (no access recorded), the hot names lose to the names read once and
+        // this fails: it guards the eviction quality that sampled or quiet lookups would cost.
+        assertThat(store.reads.get() - readsBefore).as("hot names read from the store again").isZero();
+        assertThat(handle(spi).stats().evictions()).as("the cache was under pressure").isGreaterThanOrEqualTo(100);
+    }
+
+    @Test
     @DisplayName("reads of a given version, describe and list go to the store")
     void versionedReadsPassThrough() {
         store.set("a", "v1");
