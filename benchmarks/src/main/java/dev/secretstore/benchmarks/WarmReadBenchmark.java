@@ -182,7 +182,8 @@ public class WarmReadBenchmark {
     }
 
     private static Secret copy(Secret s) {
-        return new Secret(s.name(), s.version(), dev.secretstore.SecretValue.copyOf(s.value()), s.createdAt().orElse(null));
+        return new Secret(s.name(), s.version(), dev.secretstore.SecretValue.copyOf(s.value()),
+                s.createdAt().orElse(null));
     }
 
 }

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The pieces a warm cached read is made of, each on its own, single-threaded (run with {@code -t 8} for the
  * contended figures): the floor ({@code ConcurrentHashMap.get} keyed by {@link SecretName}), a clock read, a
  * Caffeine lookup in the cache module's configuration (size bound, variable expiry, caller-thread maintenance;
- * async as the cache holds futures, and sync/quiet/fixed-expiry variants for comparison), a {@code LongAdder}
+ * async as the cache holds futures, and sync/quiet/fixed-expiry/no-expiry variants for comparison), a {@code LongAdder}
  * increment, and the copy a caller receives. It explains {@link WarmReadBenchmark}'s figure; it is not a target.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +49,8 @@ public class WarmReadPiecesBenchmark {
     private AsyncCache<SecretName, Secret> asyncVariable;
     private Cache<SecretName, Secret> syncVariable;
     private Cache<SecretName, Secret> syncFixed;
+    private AsyncCache<SecretName, Secret> asyncFixed;
+    private Cache<SecretName, Secret> sizeOnly;
     private final LongAdder adder = new LongAdder();
 
     @State(Scope.Thread)
@@ -69,6 +71,9 @@ public class WarmReadPiecesBenchmark {
                 .expireAfter(new Keep()).build();
         syncFixed = Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run)
                 .expireAfterWrite(Duration.ofNanos(KEEP)).build();
+        asyncFixed = Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run)
+                .expireAfterWrite(Duration.ofNanos(KEEP)).buildAsync();
+        sizeOnly = Caffeine.newBuilder().maximumSize(10_000).executor(Runnable::run).build();
         for (int i = 0; i < SECRETS; i++) {
             SecretName name = AwsWorld.name(i);
             names[i] = name;
@@ -77,6 +82,8 @@ public class WarmReadPiecesBenchmark {
             asyncVariable.put(name, CompletableFuture.completedFuture(secret));
             syncVariable.put(name, secret);
             syncFixed.put(name, secret);
+            asyncFixed.put(name, CompletableFuture.completedFuture(secret));
+            sizeOnly.put(name, secret);
         }
     }
 
@@ -120,6 +127,19 @@ public class WarmReadPiecesBenchmark {
     @Benchmark
     public Secret caffeineSyncFixedGetIfPresent(Pick pick) {
         return syncFixed.getIfPresent(names[pick.next()]);
+    }
+
+    /** As the cache's lookup, with a fixed expireAfterWrite instead of the variable Expiry. */
+    @Benchmark
+    public Secret caffeineAsyncFixedGetIfPresent(Pick pick) {
+        CompletableFuture<Secret> f = asyncFixed.getIfPresent(names[pick.next()]);
+        return f == null || !f.isDone() || f.isCompletedExceptionally() ? null : f.getNow(null);
+    }
+
+    /** Size bound only, no expiry: no clock read (what Caffeine costs without a ttl). */
+    @Benchmark
+    public Secret caffeineSizeOnlyGetIfPresent(Pick pick) {
+        return sizeOnly.getIfPresent(names[pick.next()]);
     }
 
     private static final class Keep implements Expiry<Object, Object> {
