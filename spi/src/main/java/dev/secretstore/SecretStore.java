@@ -251,7 +251,7 @@ public final class SecretStore implements AutoCloseable {
         Operation op = Operation.READ;
         checkLength(op, name);
         // The provider's name check and the read in one SPI call (a cache looks a name up once), and no lambda:
-        // the hottest call of the API (a warm cached read) allocates nothing but what it returns.
+        // on the hottest path of the API, a warm cached read, the only allocation is the copy it returns.
         try {
             return spi.checkNameAndRead(name);
         } catch (RuntimeException e) {

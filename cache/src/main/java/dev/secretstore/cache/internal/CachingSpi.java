@@ -419,8 +419,8 @@ public final class CachingSpi implements SecretStoreSpi {
     // ---- passed through -------------------------------------------------------------------------
 
     /**
-     * A name the cache holds passed the provider's check before it was first loaded (only checked names are ever
-     * loaded); it is not re-encoded. The lookup is not a read: it records no access for eviction.
+     * A name the cache holds passed the provider's check before it was first loaded (the engine checks every name
+     * before a read); it is not re-encoded. The lookup is not a read: it records no access for eviction.
      */
     @Override
     public void checkName(SecretName name) {
