@@ -24,6 +24,23 @@ final class CachedValue {
      */
     volatile boolean pastTtl;
 
+    private CachedValue(CachedValue confirmed, SecretValue value, long now) {
+        this.name = confirmed.name;
+        this.version = confirmed.version;
+        this.value = value;
+        this.createdAt = confirmed.createdAt;
+        this.confirmedAt = now;
+    }
+
+    /**
+     * @param now when the store confirmed this version again
+     * @return the same version, with its own copy of the value, to replace this one in the cache
+     * @throws IllegalStateException when the value was zeroed (evicted) meanwhile
+     */
+    CachedValue confirmedCopy(long now) {
+        return new CachedValue(this, SecretValue.copyOf(value), now);
+    }
+
     CachedValue(Secret secret, long now) {
         this.name = secret.name();
         this.version = secret.version();

@@ -2,7 +2,6 @@ package dev.secretstore.cache.internal;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.secretstore.DeleteOptions;
 import dev.secretstore.ListOptions;
@@ -67,6 +66,13 @@ public final class CachingSpi implements SecretStoreSpi {
     private final LongAdder staleServed = new LongAdder();
     private final AtomicBoolean pressureLogged = new AtomicBoolean();
     private final Handle handle = new Handle();
+    /**
+     * The time Caffeine last read on this thread: every lookup of a held entry reads the clock (for expiry), and
+     * the hit path judges freshness by that same time instead of reading the clock again. A {@code long[]}, a JDK
+     * type, so that no thread pins this module's class loader.
+     */
+    private final ThreadLocal<long[]> lastTick = ThreadLocal.withInitial(() -> new long[] {NO_TICK});
+    private static final long NO_TICK = Long.MIN_VALUE;
 
     /**
      * @param delegate the provider's store
@@ -85,8 +91,10 @@ public final class CachingSpi implements SecretStoreSpi {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
                 .executor(Runnable::run) // eviction work and zeroing happen now, on the caller's thread
-                .ticker(clock::getAsLong)
-                .expireAfter(new KeepFor(ttlNanos, keepNanos))
+                .ticker(this::tick)
+                // Fixed, not a variable Expiry: a variable one reschedules its timer wheel on every recorded read.
+                // A confirmation (describe, unchanged) extends an entry by replacing it.
+                .expireAfterWrite(Duration.ofNanos(keepNanos))
                 .removalListener((SecretName name, CachedValue v, RemovalCause cause) -> removed(name, v, cause))
                 .buildAsync();
     }
@@ -162,17 +170,29 @@ public final class CachingSpi implements SecretStoreSpi {
         return results;
     }
 
+    private long tick() {
+        long now = clock.getAsLong();
+        lastTick.get()[0] = now;
+        return now;
+    }
+
     /**
-     * The value held for {@code name}, or null. Its {@link CachedValue#pastTtl} is up to date: Caffeine reads the
-     * clock once per lookup and passes the time to {@link KeepFor#expireAfterRead}, which marks a value past its
-     * ttl, so a hit needs no clock read of its own.
+     * The value held for {@code name}, or null, with its {@link CachedValue#pastTtl} up to date, judged by the time
+     * Caffeine read for this lookup (a clock read of our own only if it read none).
      */
     private CachedValue present(SecretName name) {
+        long[] tick = lastTick.get();
+        tick[0] = NO_TICK;
         CompletableFuture<CachedValue> f = cache.getIfPresent(name);
         if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
             return null;
         }
-        return f.getNow(null);
+        CachedValue v = f.getNow(null);
+        long now = tick[0] != NO_TICK ? tick[0] : clock.getAsLong();
+        if (!v.pastTtl && now - v.confirmedAt >= ttlNanos) {
+            v.pastTtl = true; // written once per ttl, not on every hit: readers on other cores share the value
+        }
+        return v;
     }
 
     private boolean fresh(CachedValue v) {
@@ -313,12 +333,9 @@ public final class CachingSpi implements SecretStoreSpi {
                 Optional<SecretMetadata> meta = delegate.describe(old.name);
                 if (meta.isPresent() && meta.get().deletionDate().isEmpty()
                         && meta.get().version().map(old.version::equals).orElse(false)) {
-                    old.confirmedAt = clock.getAsLong();
-                    old.pastTtl = false;
-                    cache.synchronous().policy().expireVariably()
-                            .ifPresent(p -> p.setExpiresAfter(old.name, Duration.ofNanos(keepNanos)));
+                    CachedValue confirmed = confirm(old);
                     emit(CacheEvent.Kind.REFRESHED_UNCHANGED, old.name, "version " + old.version + " unchanged");
-                    return old;
+                    return confirmed;
                 }
                 loads.increment();
                 CachedValue v = new CachedValue(delegate.read(old.name, Optional.empty()), clock.getAsLong());
@@ -339,6 +356,29 @@ public final class CachingSpi implements SecretStoreSpi {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Keeps a value the store confirmed for another ttl (+ staleIfError): a fixed expiry is extended by a write, so
+     * the entry is replaced by a copy (the cache zeroes the value it replaces), and only if it still holds
+     * {@code old}: an invalidation meanwhile (a write through this store) is never undone.
+     */
+    private CachedValue confirm(CachedValue old) {
+        CompletableFuture<CachedValue> held = cache.getIfPresent(old.name);
+        if (held == null || !held.isDone() || held.isCompletedExceptionally() || held.getNow(null) != old) {
+            return old;
+        }
+        CachedValue confirmed;
+        try {
+            confirmed = old.confirmedCopy(clock.getAsLong());
+        } catch (IllegalStateException zeroed) {
+            return old; // evicted meanwhile: the caller's copy fails the same way and looks again
+        }
+        if (cache.asMap().replace(old.name, held, CompletableFuture.completedFuture(confirmed))) {
+            return confirmed;
+        }
+        confirmed.value.destroy();
+        return old;
     }
 
     private boolean withinStaleWindow(CachedValue v) {
@@ -552,38 +592,6 @@ public final class CachingSpi implements SecretStoreSpi {
         @Override
         public String toString() {
             return "SecretCache[" + settings + "]";
-        }
-    }
-
-    /**
-     * Entries live ttl + staleIfError at most; a confirmation (describe, unchanged) extends it explicitly. On
-     * every hit, Caffeine hands it the time it read: a value past its ttl is marked so, for {@link #present}.
-     */
-    private static final class KeepFor implements Expiry<SecretName, CachedValue> {
-        private final long ttl;
-        private final long nanos;
-
-        KeepFor(long ttl, long nanos) {
-            this.ttl = ttl;
-            this.nanos = nanos;
-        }
-
-        @Override
-        public long expireAfterCreate(SecretName key, CachedValue value, long currentTime) {
-            return nanos;
-        }
-
-        @Override
-        public long expireAfterUpdate(SecretName key, CachedValue value, long currentTime, long currentDuration) {
-            return nanos;
-        }
-
-        @Override
-        public long expireAfterRead(SecretName key, CachedValue value, long currentTime, long currentDuration) {
-            if (!value.pastTtl && currentTime - value.confirmedAt >= ttl) {
-                value.pastTtl = true; // written once per ttl, not on every hit: readers on other cores share the value
-            }
-            return currentDuration;
         }
     }
 }

@@ -119,6 +119,35 @@ class CachingSpiTest {
     }
 
     @Test
+    @DisplayName("a confirmation keeps the value by replacing it with a copy (the replaced one is zeroed), and never undoes an invalidation made meanwhile")
+    void confirmationReplacesAndRespectsInvalidation() {
+        store.set("a", "v1");
+        store.set("b", "v1");
+        CachingSpi spi = cached(CacheSettings.builder().ttl(Duration.ofMinutes(5)).build());
+        spi.checkNameAndRead(n("a"));
+        spi.checkNameAndRead(n("b"));
+        SecretValue firstA = store.handedOut.get(0);
+        advance(Duration.ofMinutes(5).plusSeconds(30));
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(firstA.isDestroyed()).as("the replaced value is zeroed").isTrue();
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(store.reads.get()).as("confirmed by a describe, not read again").isEqualTo(2);
+
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        store.failure = name -> {
+            if (once.compareAndSet(false, true)) {
+                handle(spi).invalidate(name); // a write through the store while the refresh's describe is in flight
+            }
+            return null;
+        };
+        assertThat(spi.checkNameAndRead(n("b")).value().text()).isEqualTo("v1");
+        assertThat(store.describes.get()).isEqualTo(2);
+        assertThat(store.reads.get()).as("the invalidated name is read again, not kept").isEqualTo(3);
+        assertThat(spi.checkNameAndRead(n("b")).value().text()).isEqualTo("v1");
+        assertThat(store.reads.get()).isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("after the ttl a new version elsewhere is read again")
     void newVersionIsReadAgain() {
         store.set("a", "v1");
