@@ -248,8 +248,15 @@ public final class SecretStore implements AutoCloseable {
      * @throws SecretNotFoundException if absent
      */
     public Secret read(SecretName name) {
-        checkName(Operation.READ, name);
-        return call(Operation.READ, name, () -> spi.read(name, Optional.empty()));
+        Operation op = Operation.READ;
+        checkLength(op, name);
+        // The provider's name check and the read in one SPI call (a cache looks a name up once), and no lambda:
+        // on the hottest path of the API, a warm cached read, the only allocation is the copy it returns.
+        try {
+            return spi.checkNameAndRead(name);
+        } catch (RuntimeException e) {
+            throw providerFailure(op, name, null, e);
+        }
     }
 
     /**
@@ -507,16 +514,20 @@ public final class SecretStore implements AutoCloseable {
     // ---- rules --------------------------------------------------------------------------------
 
     private void checkName(Operation op, SecretName name) {
-        Objects.requireNonNull(name, "name");
-        if (name.value().length() > limits.maxNameLength()) {
-            throw new InvalidSecretNameException(info.name(), op, name, "name is " + name.value().length()
-                    + " characters; this store allows at most " + limits.maxNameLength(), null, null);
-        }
+        checkLength(op, name);
         // The provider's own naming rules (e.g. a native name length after encoding), still before any I/O.
         call(op, name, () -> {
             spi.checkName(name);
             return null;
         });
+    }
+
+    private void checkLength(Operation op, SecretName name) {
+        Objects.requireNonNull(name, "name");
+        if (name.value().length() > limits.maxNameLength()) {
+            throw new InvalidSecretNameException(info.name(), op, name, "name is " + name.value().length()
+                    + " characters; this store allows at most " + limits.maxNameLength(), null, null);
+        }
     }
 
     private void checkWrite(Operation op, SecretName name, SecretValue value, Map<String, String> userTags) {
@@ -616,20 +627,26 @@ public final class SecretStore implements AutoCloseable {
     private <T> T call(Operation op, SecretName name, SecretValue value, Supplier<T> action) {
         try {
             return action.get();
-        } catch (SecretStoreException e) {
-            throw e.withContext(info.name(), op, name);
         } catch (RuntimeException e) {
-            // The foreign exception's message may quote request data, so only its class is named; the
-            // attached cause is masked where its chain quotes the value or a credential of the config (a
-            // logged stack trace prints it).
-            List<String> secrets = new ArrayList<>(credentials);
-            if (value != null && !value.isDestroyed()) {
-                secrets.add(value.text());
-            }
-            throw new SecretStoreException(info.name(), op, name,
-                    "unexpected " + e.getClass().getName() + " from the provider", null,
-                    CauseRedaction.redact(e, secrets));
+            throw providerFailure(op, name, value, e);
         }
+    }
+
+    /** What a provider call's failure becomes: ours in the user's context, a foreign one wrapped and redacted. */
+    private SecretStoreException providerFailure(Operation op, SecretName name, SecretValue value, RuntimeException e) {
+        if (e instanceof SecretStoreException ours) {
+            return ours.withContext(info.name(), op, name);
+        }
+        // The foreign exception's message may quote request data, so only its class is named; the attached
+        // cause is masked where its chain quotes the value or a credential of the config (a logged stack trace
+        // prints it).
+        List<String> secrets = new ArrayList<>(credentials);
+        if (value != null && !value.isDestroyed()) {
+            secrets.add(value.text());
+        }
+        return new SecretStoreException(info.name(), op, name,
+                "unexpected " + e.getClass().getName() + " from the provider", null,
+                CauseRedaction.redact(e, secrets));
     }
 
 }

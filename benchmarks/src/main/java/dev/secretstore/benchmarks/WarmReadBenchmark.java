@@ -28,6 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * random name: our cached store's {@code read(name)} (the whole public path: name checks, engine, cache, a copy
  * of the value for the caller), AWS's caching client's {@code getSecretString}, and the floor, a
  * {@code ConcurrentHashMap.get} of the same values. Every store request is made before measuring.
+ *
+ * <p>Also: the floor with the copy a caller of a cache must own ({@code mapGetAndCopy}: a map get, then the
+ * same {@code byte[]} copy, {@code SecretValue} and {@code Secret} our read returns), ours with 1 KiB values,
+ * and {@code readAll} of one connection's three cached names (per operation: three secrets).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -44,6 +48,10 @@ public class WarmReadBenchmark {
     private final Map<String, String> map = new ConcurrentHashMap<>();
     private List<SecretName> names;
     private String[] ids;
+    private final Map<SecretName, Secret> secrets = new ConcurrentHashMap<>();
+    private AwsWorld aws1KiB;
+    private SecretStore ours1KiB;
+    private List<List<SecretName>> connections;
 
     @State(Scope.Thread)
     public static class Pick {
@@ -72,6 +80,23 @@ public class WarmReadBenchmark {
         if (aws.requests() != before) {
             throw new IllegalStateException("the warm-up did not fill our cache");
         }
+        for (SecretName name : names) {
+            secrets.put(name, ours.read(name));
+        }
+        connections = new java.util.ArrayList<>();
+        for (int i = 0; i + 2 < SECRETS; i += 3) {
+            connections.add(List.of(names.get(i), names.get(i + 1), names.get(i + 2)));
+        }
+        aws1KiB = new AwsWorld(SECRETS, 1024);
+        ours1KiB = SecretStores.open(aws1KiB.config(Map.of()));
+        ours1KiB.readAll(aws1KiB.names).values().forEach(r -> r.secret().orElseThrow());
+        long before1KiB = aws1KiB.requests();
+        for (SecretName name : aws1KiB.names) {
+            ours1KiB.read(name);
+        }
+        if (aws.requests() != before || aws1KiB.requests() != before1KiB) {
+            throw new IllegalStateException("the warm-up did not fill our caches");
+        }
     }
 
     @TearDown(Level.Trial)
@@ -80,6 +105,8 @@ public class WarmReadBenchmark {
         ours.close();
         theirs.close();
         aws.close();
+        ours1KiB.close();
+        aws1KiB.close();
     }
 
     @Benchmark
@@ -92,6 +119,30 @@ public class WarmReadBenchmark {
     @Threads(8)
     public Secret ours8(Pick pick) {
         return ours.read(names.get(pick.next()));
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Secret ours1KiB1(Pick pick) {
+        return ours1KiB.read(aws1KiB.names.get(pick.next()));
+    }
+
+    @Benchmark
+    @Threads(8)
+    public Secret ours1KiB8(Pick pick) {
+        return ours1KiB.read(aws1KiB.names.get(pick.next()));
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Map<SecretName, dev.secretstore.ReadResult> oursReadAll1(Pick pick) {
+        return ours.readAll(connections.get(pick.next() % connections.size()));
+    }
+
+    @Benchmark
+    @Threads(8)
+    public Map<SecretName, dev.secretstore.ReadResult> oursReadAll8(Pick pick) {
+        return ours.readAll(connections.get(pick.next() % connections.size()));
     }
 
     @Benchmark
@@ -116,6 +167,23 @@ public class WarmReadBenchmark {
     @Threads(8)
     public String mapGet8(Pick pick) {
         return map.get(ids[pick.next()]);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Secret mapGetAndCopy1(Pick pick) {
+        return copy(secrets.get(names.get(pick.next())));
+    }
+
+    @Benchmark
+    @Threads(8)
+    public Secret mapGetAndCopy8(Pick pick) {
+        return copy(secrets.get(names.get(pick.next())));
+    }
+
+    private static Secret copy(Secret s) {
+        return new Secret(s.name(), s.version(), dev.secretstore.SecretValue.copyOf(s.value()),
+                s.createdAt().orElse(null));
     }
 
 }

@@ -128,6 +128,26 @@ public interface SecretStoreSpi extends AutoCloseable {
     Secret read(SecretName name, Optional<String> version);
 
     /**
+     * Checks a name ({@link #checkName}) and reads its latest version, in one call: the engine's
+     * {@code read(name)} makes this call instead of the two, so that a store which can answer without I/O (a
+     * read-through cache holding the name, which passed the check when it was loaded) looks the name up once.
+     * The engine has applied the portable rules and {@link StoreLimits#maxNameLength()}; a name this store
+     * cannot hold must still be refused before any I/O.
+     *
+     * @implSpec The default calls {@link #checkName(SecretName)}, then {@link #read(SecretName, Optional)} with no
+     *     version. Override it only to make the same two steps cheaper, never to skip the check for a name that
+     *     has not passed it.
+     * @param name the name
+     * @return the latest version
+     * @throws dev.secretstore.InvalidSecretNameException if this store cannot hold the name (nothing is read)
+     * @throws dev.secretstore.SecretNotFoundException if absent
+     */
+    default Secret checkNameAndRead(SecretName name) {
+        checkName(name);
+        return read(name, Optional.empty());
+    }
+
+    /**
      * The ids of the secret's versions that can still be read with {@link #read}, oldest first (the last one is
      * the latest). Versions the store has discarded or disabled, and versions only kept for recovery, are left
      * out. The engine has checked the name and that the provider declares {@link Capability#LIST_VERSIONS}.

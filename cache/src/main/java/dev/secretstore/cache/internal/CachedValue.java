@@ -18,6 +18,28 @@ final class CachedValue {
     final Instant createdAt;
     /** When the store last confirmed this value ({@code System.nanoTime()} scale). */
     volatile long confirmedAt;
+    /**
+     * Set by the lookup that finds the value past its ttl (the hit path reads this instead of the clock); cleared
+     * when the store confirms the value again.
+     */
+    volatile boolean pastTtl;
+
+    private CachedValue(CachedValue confirmed, SecretValue value, long now) {
+        this.name = confirmed.name;
+        this.version = confirmed.version;
+        this.value = value;
+        this.createdAt = confirmed.createdAt;
+        this.confirmedAt = now;
+    }
+
+    /**
+     * @param now when the store confirmed this version again
+     * @return the same version, with its own copy of the value, to replace this one in the cache
+     * @throws IllegalStateException when the value was zeroed (evicted) meanwhile
+     */
+    CachedValue confirmedCopy(long now) {
+        return new CachedValue(this, SecretValue.copyOf(value), now);
+    }
 
     CachedValue(Secret secret, long now) {
         this.name = secret.name();

@@ -2,7 +2,6 @@ package dev.secretstore.cache.internal;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.secretstore.DeleteOptions;
 import dev.secretstore.ListOptions;
@@ -67,6 +66,13 @@ public final class CachingSpi implements SecretStoreSpi {
     private final LongAdder staleServed = new LongAdder();
     private final AtomicBoolean pressureLogged = new AtomicBoolean();
     private final Handle handle = new Handle();
+    /**
+     * The time Caffeine last read on this thread: every lookup of a held entry reads the clock (for expiry), and
+     * the hit path judges freshness by that same time instead of reading the clock again. A {@code long[]}, a JDK
+     * type, so that no thread pins this module's class loader.
+     */
+    private final ThreadLocal<long[]> lastTick = ThreadLocal.withInitial(() -> new long[] {NO_TICK});
+    private static final long NO_TICK = Long.MIN_VALUE;
 
     /**
      * @param delegate the provider's store
@@ -85,30 +91,49 @@ public final class CachingSpi implements SecretStoreSpi {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
                 .executor(Runnable::run) // eviction work and zeroing happen now, on the caller's thread
-                .ticker(clock::getAsLong)
-                .expireAfter(new KeepFor(keepNanos))
+                .ticker(this::tick)
+                // Fixed, not a variable Expiry: a variable one reschedules its timer wheel on every recorded read.
+                // A confirmation (describe, unchanged) extends an entry by replacing it.
+                .expireAfterWrite(Duration.ofNanos(keepNanos))
                 .removalListener((SecretName name, CachedValue v, RemovalCause cause) -> removed(name, v, cause))
                 .buildAsync();
     }
 
     // ---- cached reads --------------------------------------------------------------------------
 
+    /**
+     * The engine's {@code read(name)}: one lookup serves both the name check and the read. A name the cache holds
+     * passed the provider's check when it was loaded; any other is checked before it is loaded.
+     */
+    @Override
+    public Secret checkNameAndRead(SecretName name) {
+        CachedValue cached = present(name);
+        if (cached == null) {
+            delegate.checkName(name);
+        }
+        return latest(name, cached);
+    }
+
     @Override
     public Secret read(SecretName name, Optional<String> version) {
         if (version.isPresent()) {
             return delegate.read(name, version);
         }
+        return latest(name, present(name));
+    }
+
+    /** @param cached what a lookup of {@code name} just found, or null */
+    private Secret latest(SecretName name, CachedValue cached) {
         for (int tries = 0; tries < 3; tries++) {
-            CachedValue cached = present(name);
             try {
-                if (cached != null && fresh(cached)) {
+                if (cached != null && !cached.pastTtl) {
                     hits.increment();
                     return cached.copy();
                 }
                 misses.increment();
                 return (cached != null ? refresh(cached) : loadOne(name)).copy();
             } catch (IllegalStateException zeroedWhileCopying) {
-                // evicted between lookup and copy: look again
+                cached = present(name); // evicted between lookup and copy: look again
             }
         }
         return delegate.read(name, Optional.empty());
@@ -116,12 +141,13 @@ public final class CachingSpi implements SecretStoreSpi {
 
     @Override
     public Map<SecretName, ReadResult> readAll(List<SecretName> names) {
-        Map<SecretName, ReadResult> results = new HashMap<>();
-        Map<SecretName, CachedValue> stale = new LinkedHashMap<>();
-        List<SecretName> absent = new ArrayList<>();
+        // In the order given; when every name is a hit (the warm case) nothing else is allocated.
+        Map<SecretName, ReadResult> results = new LinkedHashMap<>(names.size() * 2);
+        Map<SecretName, CachedValue> stale = null;
+        List<SecretName> absent = null;
         for (SecretName name : names) {
             CachedValue cached = present(name);
-            if (cached != null && fresh(cached)) {
+            if (cached != null && !cached.pastTtl) {
                 try {
                     results.put(name, ReadResult.of(cached.copy()));
                     hits.increment();
@@ -131,26 +157,42 @@ public final class CachingSpi implements SecretStoreSpi {
                 }
             }
             misses.increment();
+            results.put(name, null); // keeps its place; filled by the batch below
             if (cached != null) {
-                stale.put(name, cached);
+                (stale == null ? stale = new LinkedHashMap<>() : stale).put(name, cached);
             } else {
-                absent.add(name);
+                (absent == null ? absent = new ArrayList<>() : absent).add(name);
             }
         }
-        if (!stale.isEmpty() || !absent.isEmpty()) {
-            loadBatch(absent, stale, results);
+        if (stale != null || absent != null) {
+            loadBatch(absent == null ? List.of() : absent, stale == null ? Map.of() : stale, results);
         }
-        Map<SecretName, ReadResult> ordered = new LinkedHashMap<>();
-        names.forEach(n -> ordered.put(n, results.get(n)));
-        return ordered;
+        return results;
     }
 
+    private long tick() {
+        long now = clock.getAsLong();
+        lastTick.get()[0] = now;
+        return now;
+    }
+
+    /**
+     * The value held for {@code name}, or null, with its {@link CachedValue#pastTtl} up to date, judged by the time
+     * Caffeine read for this lookup (a clock read of our own only if it read none).
+     */
     private CachedValue present(SecretName name) {
+        long[] tick = lastTick.get();
+        tick[0] = NO_TICK;
         CompletableFuture<CachedValue> f = cache.getIfPresent(name);
         if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
             return null;
         }
-        return f.getNow(null);
+        CachedValue v = f.getNow(null);
+        long now = tick[0] != NO_TICK ? tick[0] : clock.getAsLong();
+        if (!v.pastTtl && now - v.confirmedAt >= ttlNanos) {
+            v.pastTtl = true; // written once per ttl, not on every hit: readers on other cores share the value
+        }
+        return v;
     }
 
     private boolean fresh(CachedValue v) {
@@ -283,6 +325,7 @@ public final class CachingSpi implements SecretStoreSpi {
                 return current;
             }
             if (fresh(old)) {
+                old.pastTtl = false; // marked by a lookup that read the clock before a concurrent refresh
                 return old;
             }
             try {
@@ -290,11 +333,9 @@ public final class CachingSpi implements SecretStoreSpi {
                 Optional<SecretMetadata> meta = delegate.describe(old.name);
                 if (meta.isPresent() && meta.get().deletionDate().isEmpty()
                         && meta.get().version().map(old.version::equals).orElse(false)) {
-                    old.confirmedAt = clock.getAsLong();
-                    cache.synchronous().policy().expireVariably()
-                            .ifPresent(p -> p.setExpiresAfter(old.name, Duration.ofNanos(keepNanos)));
+                    CachedValue confirmed = confirm(old);
                     emit(CacheEvent.Kind.REFRESHED_UNCHANGED, old.name, "version " + old.version + " unchanged");
-                    return old;
+                    return confirmed;
                 }
                 loads.increment();
                 CachedValue v = new CachedValue(delegate.read(old.name, Optional.empty()), clock.getAsLong());
@@ -315,6 +356,29 @@ public final class CachingSpi implements SecretStoreSpi {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Keeps a value the store confirmed for another ttl (+ staleIfError): a fixed expiry is extended by a write, so
+     * the entry is replaced by a copy (the cache zeroes the value it replaces), and only if it still holds
+     * {@code old}: an invalidation meanwhile (a write through this store) is never undone.
+     */
+    private CachedValue confirm(CachedValue old) {
+        CompletableFuture<CachedValue> held = cache.getIfPresent(old.name);
+        if (held == null || !held.isDone() || held.isCompletedExceptionally() || held.getNow(null) != old) {
+            return old;
+        }
+        CachedValue confirmed;
+        try {
+            confirmed = old.confirmedCopy(clock.getAsLong());
+        } catch (IllegalStateException zeroed) {
+            return old; // evicted meanwhile: the caller's copy fails the same way and looks again
+        }
+        if (cache.asMap().replace(old.name, held, CompletableFuture.completedFuture(confirmed))) {
+            return confirmed;
+        }
+        confirmed.value.destroy();
+        return old;
     }
 
     private boolean withinStaleWindow(CachedValue v) {
@@ -394,10 +458,13 @@ public final class CachingSpi implements SecretStoreSpi {
 
     // ---- passed through -------------------------------------------------------------------------
 
-    /** A name the cache holds passed the provider's check when it was loaded; a warm read skips re-encoding it. */
+    /**
+     * A name the cache holds passed the provider's check before it was first loaded (the engine checks every name
+     * before a read); it is not re-encoded. The lookup is not a read: it records no access for eviction.
+     */
     @Override
     public void checkName(SecretName name) {
-        if (cache.getIfPresent(name) == null) {
+        if (!cache.asMap().containsKey(name)) {
             delegate.checkName(name);
         }
     }
@@ -525,30 +592,6 @@ public final class CachingSpi implements SecretStoreSpi {
         @Override
         public String toString() {
             return "SecretCache[" + settings + "]";
-        }
-    }
-
-    /** Entries live ttl + staleIfError at most; a confirmation (describe, unchanged) extends it explicitly. */
-    private static final class KeepFor implements Expiry<SecretName, CachedValue> {
-        private final long nanos;
-
-        KeepFor(long nanos) {
-            this.nanos = nanos;
-        }
-
-        @Override
-        public long expireAfterCreate(SecretName key, CachedValue value, long currentTime) {
-            return nanos;
-        }
-
-        @Override
-        public long expireAfterUpdate(SecretName key, CachedValue value, long currentTime, long currentDuration) {
-            return nanos;
-        }
-
-        @Override
-        public long expireAfterRead(SecretName key, CachedValue value, long currentTime, long currentDuration) {
-            return currentDuration;
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.secretstore.AccessDeniedException;
+import dev.secretstore.InvalidSecretNameException;
 import dev.secretstore.ReadResult;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretNotFoundException;
@@ -78,6 +79,72 @@ class CachingSpiTest {
 
         assertThat(text(spi, "a")).isEqualTo("v1");
         assertThat(store.requests()).as("confirmed again: fresh for another ttl").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("the engine's read (checkNameAndRead): a held name is looked up once and not checked again; others are checked before loading")
+    void checkNameAndReadChecksOnlyNamesItDoesNotHold() {
+        store.set("a", "v1");
+        store.set("b", "v1");
+        CachingSpi spi = cached(CacheSettings.defaults());
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(store.checked).as("a name not held is checked by the provider").containsExactly(n("a"));
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(store.checked).as("a held name passed the check when it was loaded").containsExactly(n("a"));
+        assertThat(store.reads.get()).isEqualTo(1);
+        assertThat(handle(spi).stats().hits()).isEqualTo(1);
+
+        store.refused = n("b");
+        assertThatThrownBy(() -> spi.checkNameAndRead(n("b"))).isInstanceOf(InvalidSecretNameException.class);
+        assertThat(store.reads.get()).as("a refused name is never loaded").isEqualTo(1);
+        assertThat(handle(spi).stats().size()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("the ttl holds to the nanosecond on the engine's read: a hit just before it, one describe at it")
+    void ttlBoundaryOnCheckNameAndRead() {
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.builder().ttl(Duration.ofMinutes(5)).build());
+        spi.checkNameAndRead(n("a"));
+        advance(Duration.ofMinutes(5).minusNanos(1));
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(store.requests()).as("within the ttl").isEqualTo(1);
+        advance(Duration.ofNanos(1));
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(store.describes.get()).as("at the ttl the version is confirmed").isEqualTo(1);
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(spi.readAll(List.of(n("a"))).get(n("a")).secret()).isPresent();
+        assertThat(store.requests()).as("confirmed: fresh again, for read and readAll").isEqualTo(2);
+        assertThat(handle(spi).stats().hits()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a confirmation keeps the value by replacing it with a copy (the replaced one is zeroed), and never undoes an invalidation made meanwhile")
+    void confirmationReplacesAndRespectsInvalidation() {
+        store.set("a", "v1");
+        store.set("b", "v1");
+        CachingSpi spi = cached(CacheSettings.builder().ttl(Duration.ofMinutes(5)).build());
+        spi.checkNameAndRead(n("a"));
+        spi.checkNameAndRead(n("b"));
+        SecretValue firstA = store.handedOut.get(0);
+        advance(Duration.ofMinutes(5).plusSeconds(30));
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(firstA.isDestroyed()).as("the replaced value is zeroed").isTrue();
+        assertThat(spi.checkNameAndRead(n("a")).value().text()).isEqualTo("v1");
+        assertThat(store.reads.get()).as("confirmed by a describe, not read again").isEqualTo(2);
+
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        store.failure = name -> {
+            if (once.compareAndSet(false, true)) {
+                handle(spi).invalidate(name); // a write through the store while the refresh's describe is in flight
+            }
+            return null;
+        };
+        assertThat(spi.checkNameAndRead(n("b")).value().text()).isEqualTo("v1");
+        assertThat(store.describes.get()).isEqualTo(2);
+        assertThat(store.reads.get()).as("the invalidated name is read again, not kept").isEqualTo(3);
+        assertThat(spi.checkNameAndRead(n("b")).value().text()).isEqualTo("v1");
+        assertThat(store.reads.get()).isEqualTo(3);
     }
 
     @Test
@@ -181,12 +248,13 @@ class CachingSpiTest {
         store.set("c", "3");
         CachingSpi spi = cached(CacheSettings.defaults());
         text(spi, "a");
-        Map<SecretName, ReadResult> r = spi.readAll(List.of(n("a"), n("b"), n("c"), n("missing")));
-        assertThat(r.keySet()).containsExactly(n("a"), n("b"), n("c"), n("missing"));
+        Map<SecretName, ReadResult> r = spi.readAll(List.of(n("b"), n("a"), n("c"), n("missing")));
+        assertThat(r.keySet()).as("in the order asked, hits and loads mixed").containsExactly(n("b"), n("a"), n("c"), n("missing"));
+        assertThat(r.get(n("b")).secret().orElseThrow().value().text()).isEqualTo("2");
         assertThat(r.get(n("missing")).failure()).containsInstanceOf(SecretNotFoundException.class);
         assertThat(store.batches.get()).isEqualTo(1);
         assertThat(store.batchedNames.get()).isEqualTo(3);
-        spi.readAll(List.of(n("a"), n("b"), n("c")));
+        assertThat(spi.readAll(List.of(n("c"), n("a"), n("b"))).keySet()).containsExactly(n("c"), n("a"), n("b"));
         assertThat(store.batches.get()).isEqualTo(1);
     }
 
@@ -250,6 +318,37 @@ class CachingSpiTest {
         assertThat(events).extracting(CacheEvent::kind).contains(CacheEvent.Kind.EVICTED_UNDER_PRESSURE);
         long zeroed = store.handedOut.stream().filter(SecretValue::isDestroyed).count();
         assertThat(zeroed).isEqualTo(cache.stats().evictions());
+    }
+
+    @Test
+    @DisplayName("eviction sees every read: names read often displace names read once, and stay while a scan passes")
+    void skewedWorkloadKeepsHotNames() {
+        CachingSpi spi = cached(CacheSettings.builder().maxEntries(100).build());
+        for (int i = 0; i < 200; i++) {
+            store.set("once" + i, "o");
+        }
+        for (int i = 0; i < 10; i++) {
+            store.set("hot" + i, "h");
+        }
+        for (int i = 0; i < 200; i++) {
+            spi.checkNameAndRead(n("once" + i)); // fills the cache with names read once
+        }
+        for (int i = 0; i < 10; i++) {
+            for (int k = 0; k < 10; k++) {
+                spi.checkNameAndRead(n("hot" + i)); // one miss, then hits: only recorded hits make it hot
+            }
+        }
+        for (int i = 0; i < 200; i++) {
+            spi.checkName(n("once" + i)); // the engine's other operations: lookups that record no access
+        }
+        int readsBefore = store.reads.get();
+        for (int i = 0; i < 10; i++) {
+            spi.checkNameAndRead(n("hot" + i));
+        }
+        // With reads looked up quietly (no access recorded), the hot names lose to the names read once and
+        // this fails: it guards the eviction quality that sampled or quiet lookups would cost.
+        assertThat(store.reads.get() - readsBefore).as("hot names read from the store again").isZero();
+        assertThat(handle(spi).stats().evictions()).as("the cache was under pressure").isGreaterThanOrEqualTo(100);
     }
 
     @Test

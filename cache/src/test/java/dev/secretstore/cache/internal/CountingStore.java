@@ -1,6 +1,7 @@
 package dev.secretstore.cache.internal;
 
 import dev.secretstore.DeleteOptions;
+import dev.secretstore.InvalidSecretNameException;
 import dev.secretstore.ListOptions;
 import dev.secretstore.Page;
 import dev.secretstore.ReadResult;
@@ -35,6 +36,9 @@ final class CountingStore implements SecretStoreSpi {
     final List<SecretValue> handedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile Function<SecretName, SecretStoreException> failure = n -> null;
     volatile CountDownLatch stall;
+    /** Names the cache asked this store to check ({@link #checkName}); {@link #refused} is refused. */
+    final List<SecretName> checked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile SecretName refused;
 
     void set(String name, String value) {
         versions.computeIfAbsent(SecretName.of(name), n -> new ArrayList<>()).add(value);
@@ -70,6 +74,14 @@ final class CountingStore implements SecretStoreSpi {
         SecretValue value = SecretValue.ofText(v.get(v.size() - 1));
         handedOut.add(value);
         return Secret.of(name, String.valueOf(v.size()), value);
+    }
+
+    @Override
+    public void checkName(SecretName name) {
+        checked.add(name);
+        if (name.equals(refused)) {
+            throw new InvalidSecretNameException("its native name would be too long");
+        }
     }
 
     @Override
