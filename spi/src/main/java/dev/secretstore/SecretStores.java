@@ -52,7 +52,13 @@ public final class SecretStores {
      * @return providers visible to it, de-duplicated by name (first wins), unmodifiable
      */
     public static List<ProviderInfo> installedProviders(ClassLoader loader) {
-        return discovery(loader).installed().stream().map(Installed::info).collect(Collectors.toUnmodifiableList());
+        // A loop, not a stream: this runs at start-up, where every first lambda costs a class spun at run time.
+        List<Installed> installed = discovery(loader).installed();
+        ProviderInfo[] infos = new ProviderInfo[installed.size()];
+        for (int i = 0; i < infos.length; i++) {
+            infos[i] = installed.get(i).info();
+        }
+        return List.of(infos);
     }
 
     /** @return providers of the thread context class loader that failed to load or were duplicates */
