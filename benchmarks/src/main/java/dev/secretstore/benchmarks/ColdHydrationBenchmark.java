@@ -45,11 +45,12 @@ import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueR
  * ({@code readAll}, default {@code readConcurrency} 8), the raw client's get on 8 threads, and a naive loop of it.
  *
  * <p>Each cloud has its own state, so a benchmark's JVM (one fork per benchmark) runs only its own emulator. The
- * comparisons that matter (ours against the raw SDK at the same parallelism, ~0.2-4 s a shot) get 5 warm-up and
- * 10 measured shots on AWS, 3 and 6 on GCP and Azure, so the JIT has settled and the spread is visible; the
- * sequential baselines (20-45 s a shot, latency-bound, there for the request counts and the order of magnitude) get
- * one measured shot and no warm-up (class loading and JIT are well under 1% of 20 s), so the whole set fits in
- * about 6 minutes.
+ * comparisons that matter (ours against the raw SDK at the same parallelism) get enough warm-up shots for the JIT to
+ * settle, since a platform hydrates from a long-running JVM ("cold" is the store and its connections, not the JVM):
+ * on AWS 25 warm-up and 15 measured shots (a shot is 150 requests, 0.15-0.5 s; after 5 warm-ups a shot still costs
+ * about twice the CPU it does after 25), on GCP and Azure 3 and 6 (a shot is 3,000 requests, 2-4 s). AWS's caching
+ * client, the 100x comparison, gets one warm-up and one measured shot of 6,000 requests; the naive loops (there for
+ * their request counts and order of magnitude, 20-35 s a shot) one shot. The whole set takes about 8 minutes.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -201,8 +202,8 @@ public class ColdHydrationBenchmark {
     // ---- AWS ------------------------------------------------------------------------------------
 
     @Benchmark
-    @Warmup(iterations = 5)
-    @Measurement(iterations = 10)
+    @Warmup(iterations = 25)
+    @Measurement(iterations = 15)
     public void awsOursReadAll(Aws aws, Blackhole bh, HydrationCounters counters) {
         long before = aws.world.requests();
         long cpu = counters.start();
@@ -211,8 +212,8 @@ public class ColdHydrationBenchmark {
     }
 
     @Benchmark
-    @Warmup(iterations = 5)
-    @Measurement(iterations = 10)
+    @Warmup(iterations = 25)
+    @Measurement(iterations = 15)
     public void awsSdkBatchParallel(Aws aws, Threads threads, Blackhole bh, HydrationCounters counters)
             throws Exception {
         long before = aws.world.requests();
@@ -246,7 +247,7 @@ public class ColdHydrationBenchmark {
     }
 
     @Benchmark
-    @Warmup(iterations = 0)
+    @Warmup(iterations = 1)
     @Measurement(iterations = 1)
     public void awsCachingClient(Aws aws, Blackhole bh, HydrationCounters counters) {
         long before = aws.world.requests();
