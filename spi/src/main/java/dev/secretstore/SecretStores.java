@@ -52,7 +52,13 @@ public final class SecretStores {
      * @return providers visible to it, de-duplicated by name (first wins), unmodifiable
      */
     public static List<ProviderInfo> installedProviders(ClassLoader loader) {
-        return discovery(loader).installed().stream().map(Installed::info).collect(Collectors.toUnmodifiableList());
+        // A loop, not a stream: this runs at start-up, where every first lambda costs a class spun at run time.
+        List<Installed> installed = discovery(loader).installed();
+        ProviderInfo[] infos = new ProviderInfo[installed.size()];
+        for (int i = 0; i < infos.length; i++) {
+            infos[i] = installed.get(i).info();
+        }
+        return List.of(infos);
     }
 
     /** @return providers of the thread context class loader that failed to load or were duplicates */
@@ -332,20 +338,24 @@ public final class SecretStores {
         String failed = d.failures().isEmpty() ? ""
                 : "; " + d.failures().size() + " provider(s) failed to load, see SecretStores.providerLoadFailures()";
         return "installed providers: " + installed + failed + ". Put the '" + name
-                + "' provider's jar and its dependencies on the class path" + ours + ". " + SERVICES_FILE_HINT;
+                + "' provider's jar and its dependencies on the class path" + ours + ". " + servicesFileHint();
     }
 
     private static NoSuchProviderException noProvidersAtAll(ProviderDiscovery d) {
         return new NoSuchProviderException("no such provider: no SecretStore provider is installed; add a provider jar "
-                + "such as dev.secretstore:secretstore-local to the class path. " + SERVICES_FILE_HINT,
+                + "such as dev.secretstore:secretstore-local to the class path. " + servicesFileHint(),
                 firstFailureCause(d));
     }
 
     // A jar on the class path without the services entry is skipped without a trace (ServiceLoader never sees
     // it), so "put the jar on the class path" alone misleads the author of a provider built without the processor.
-    private static final String SERVICES_FILE_HINT = "If it is there already: a jar declares its provider only in "
-            + "META-INF/services/" + SecretStoreProvider.class.getName() + ", which @AutoService writes only when the "
-            + "auto-service annotation processor runs (compiler annotationProcessorPaths), and is skipped without it";
+    // Built on the error path only: a string concatenation in a static initialiser would bootstrap
+    // java.lang.invoke's StringConcatFactory (tens of ms in a fresh JVM) before every listing.
+    private static String servicesFileHint() {
+        return "If it is there already: a jar declares its provider only in "
+                + "META-INF/services/" + SecretStoreProvider.class.getName() + ", which @AutoService writes only when the "
+                + "auto-service annotation processor runs (compiler annotationProcessorPaths), and is skipped without it";
+    }
 
     // A provider that failed to load is the likeliest reason a lookup failed, so it becomes the cause.
     private static Throwable firstFailureCause(ProviderDiscovery d) {

@@ -6,7 +6,10 @@ import dev.secretstore.SecretStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,8 +25,17 @@ public final class StartupProbe {
         String mode = args.length == 0 ? "none" : args[0];
         switch (mode) {
             case "none" -> System.out.println("started");
-            case "list" -> System.out.println("providers: " + SecretStores.installedProviders().stream()
-                    .map(ProviderInfo::name).sorted().toList());
+            case "list" -> {
+                // A plain loop and prints, no stream, lambda or string concatenation: the probe's own code must
+                // not bootstrap java.lang.invoke, which would be charged to the library.
+                List<String> names = new ArrayList<>();
+                for (ProviderInfo provider : SecretStores.installedProviders()) {
+                    names.add(provider.name());
+                }
+                Collections.sort(names);
+                System.out.print("providers: ");
+                System.out.println(names);
+            }
             case "open" -> {
                 Map<String, Object> config = new LinkedHashMap<>();
                 for (int i = 1; i < args.length; i++) {

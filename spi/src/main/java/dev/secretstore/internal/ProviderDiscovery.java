@@ -28,8 +28,15 @@ import java.util.regex.Pattern;
  */
 public final class ProviderDiscovery {
 
-    private static final String SERVICE_FILE = "META-INF/services/" + SecretStoreProvider.class.getName();
-    private static final Pattern PROVIDER_IN_MESSAGE = Pattern.compile("Provider ([\\w.$]+)");
+    // Both are needed only when a provider fails to load, so they are built then: a string concatenation or a
+    // regex in the static initialiser would cost every listing in a fresh JVM (StringConcatFactory's bootstrap).
+    private static String serviceFile() {
+        return "META-INF/services/" + SecretStoreProvider.class.getName();
+    }
+
+    private static final class ProviderInMessage {
+        static final Pattern PATTERN = Pattern.compile("Provider ([\\w.$]+)");
+    }
     // Stops a pathological iterator that keeps failing on the same entry.
     private static final int MAX_CONSECUTIVE_ERRORS = 100;
 
@@ -141,7 +148,7 @@ public final class ProviderDiscovery {
         Throwable root = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
         String reason;
         if (root instanceof ClassNotFoundException || (e.getMessage() != null && e.getMessage().endsWith(" not found"))) {
-            reason = "listed in " + SERVICE_FILE + " but the class does not exist";
+            reason = "listed in " + serviceFile() + " but the class does not exist";
         } else if (root instanceof NoClassDefFoundError) {
             reason = "a class it needs is missing (" + root.getMessage() + "): add the missing dependency jar";
         } else if (root instanceof ExceptionInInitializerError) {
@@ -169,7 +176,7 @@ public final class ProviderDiscovery {
             if (m == null) {
                 continue;
             }
-            Matcher matcher = PROVIDER_IN_MESSAGE.matcher(m);
+            Matcher matcher = ProviderInMessage.PATTERN.matcher(m);
             if (matcher.find()) {
                 return matcher.group(1);
             }
@@ -180,8 +187,8 @@ public final class ProviderDiscovery {
     /** The jar or directory whose service file lists {@code className}. */
     private static String serviceFileListing(String className, ClassLoader loader) {
         try {
-            Enumeration<URL> files = loader == null ? ClassLoader.getSystemResources(SERVICE_FILE)
-                    : loader.getResources(SERVICE_FILE);
+            Enumeration<URL> files = loader == null ? ClassLoader.getSystemResources(serviceFile())
+                    : loader.getResources(serviceFile());
             while (files.hasMoreElements()) {
                 URL url = files.nextElement();
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {

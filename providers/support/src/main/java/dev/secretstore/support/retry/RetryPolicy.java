@@ -146,16 +146,20 @@ public final class RetryPolicy {
     public <T> T call(Operation operation, SecretName secretName, RetryableCall<T> call) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(call, "call");
-        CallState state = new CallState(UUID.randomUUID().toString(), nanoTime.getAsLong());
-        Retry retry = Retry.of(provider + "-" + operation, RetryConfig.<T>from(template)
-                .intervalBiFunction(state::intervalMillis)
-                .build());
-        Retry.AsyncContext<T> context = retry.asyncContext();
+        CallState state = new CallState(nanoTime.getAsLong());
+        // resilience4j's per-call state is made at the first failure: most calls succeed at once, and for those
+        // building it (config copy, predicates, event processor) was a measurable share of a read's CPU.
+        Retry.AsyncContext<T> context = null;
         for (int number = 1; ; number++) {
             T result;
             try {
-                result = call.attempt(new Attempt(number, state.token));
+                result = call.attempt(new Attempt(number, state::token));
             } catch (RuntimeException failure) {
+                if (context == null) {
+                    context = Retry.of(provider + "-" + operation, RetryConfig.<T>from(template)
+                            .intervalBiFunction(state::intervalMillis)
+                            .build()).asyncContext();
+                }
                 long waitMillis = context.onError(failure); // negative: do not retry
                 if (!(failure instanceof StoreUnavailableException)) {
                     throw withContext(failure, operation, secretName);
@@ -178,7 +182,9 @@ public final class RetryPolicy {
                 }
                 continue;
             }
-            context.onComplete();
+            if (context != null) {
+                context.onComplete();
+            }
             return result;
         }
     }
@@ -238,14 +244,23 @@ public final class RetryPolicy {
 
     /** What one call keeps between its attempts. */
     private final class CallState {
-        final String token;
         final long startNanos;
         final List<StoreUnavailableException> earlier = new ArrayList<>();
         String stopReason;
+        // One call's attempts run one after another on the caller's thread; volatile in case an attempt hands
+        // its Attempt to another thread.
+        private volatile String token;
 
-        CallState(String token, long startNanos) {
-            this.token = token;
+        CallState(long startNanos) {
             this.startNanos = startNanos;
+        }
+
+        /** The call's idempotency token, drawn the first time an attempt asks for it. */
+        synchronized String token() {
+            if (token == null) {
+                token = UUID.randomUUID().toString();
+            }
+            return token;
         }
 
         /** resilience4j's interval function: the wait after {@code failedAttempts}, or -1 to give up now. */

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.DeleteSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidParameterException;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
@@ -226,6 +227,25 @@ class SecretLifecycleTest {
         } finally {
             emulator.advanceClock(Duration.ofDays(-31));
             SdkGlobalTime.setGlobalTimeOffset(0); // the SDK keeps the skew it learned JVM-wide
+        }
+    }
+
+    @Test
+    void aSecretPastItsRecoveryWindowIsGoneByArnAndFromListsToo() {
+        String name = unique("expired");
+        String arn = client.createSecret(b -> b.name(name).secretString("x")).arn();
+        client.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
+        emulator.advanceClock(Duration.ofDays(8));
+        try (SecretsManagerClient retrying = Clients.secretsManager(emulator.endpoint(), Clients.admin(), o -> { })) {
+            assertThat(retrying.listSecrets(b -> b.includePlannedDeletion(true)
+                    .filters(f -> f.key(FilterNameStringType.NAME).values(name))).secretList()).isEmpty();
+            expectError(() -> retrying.describeSecret(b -> b.secretId(arn)), "ResourceNotFoundException", 400,
+                    "Secrets Manager can't find the specified secret.");
+            String recreated = retrying.createSecret(b -> b.name(name).secretString("y")).arn();
+            assertThat(recreated).isNotEqualTo(arn);
+        } finally {
+            emulator.advanceClock(Duration.ofDays(-8));
+            SdkGlobalTime.setGlobalTimeOffset(0);
         }
     }
 

@@ -54,6 +54,7 @@ class VaultOptionsTest {
         emulator.advanceClock(Duration.ofDays(7).plusSeconds(1));
 
         assertThatThrownBy(() -> client.getDeletedSecret("protected")).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(client.listDeletedSecrets().stream().map(DeletedSecret::getName)).doesNotContain("protected");
         assertThat(client.setSecret("protected", "reborn").getValue()).isEqualTo("reborn");
     }
 

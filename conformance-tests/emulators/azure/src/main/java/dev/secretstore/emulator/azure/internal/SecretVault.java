@@ -39,10 +39,9 @@ public final class SecretVault {
     }
 
     public synchronized SecretView set(String name, String value, SecretChanges fields) {
-        purgeExpired();
         checkValue(value);
         fields.tags().ifPresent(SecretVault::checkTags);
-        StoredSecret secret = secrets.get(key(name));
+        StoredSecret secret = current(name);
         if (secret != null && secret.isDeleted()) {
             throw KeyVaultErrors.deletedButRecoverable(secret.name());
         }
@@ -78,8 +77,7 @@ public final class SecretVault {
 
     /** Empty, not 404, for a name with no live secret: the service answers an unknown name's versions so. */
     public synchronized List<SecretView> versions(String name) {
-        purgeExpired();
-        StoredSecret secret = secrets.get(key(name));
+        StoredSecret secret = current(name);
         if (secret == null || secret.isDeleted()) {
             return List.of();
         }
@@ -118,8 +116,7 @@ public final class SecretVault {
 
     /** Recovering a name that is not soft-deleted answers the live side's SecretNotFound, as recorded. */
     public synchronized SecretView recover(String name) {
-        purgeExpired();
-        StoredSecret secret = secrets.get(key(name));
+        StoredSecret secret = current(name);
         if (secret == null || !secret.isDeleted()) {
             throw KeyVaultErrors.secretNotFound(name);
         }
@@ -140,6 +137,7 @@ public final class SecretVault {
 
     /** How many names the vault holds, live or soft-deleted. */
     public synchronized int size() {
+        purgeExpired();
         return secrets.size();
     }
 
@@ -154,8 +152,7 @@ public final class SecretVault {
     }
 
     private StoredSecret live(String name) {
-        purgeExpired();
-        StoredSecret secret = secrets.get(key(name));
+        StoredSecret secret = current(name);
         if (secret == null || secret.isDeleted()) {
             throw KeyVaultErrors.secretNotFound(name);
         }
@@ -163,18 +160,36 @@ public final class SecretVault {
     }
 
     private StoredSecret deleted(String name) {
-        purgeExpired();
-        StoredSecret secret = secrets.get(key(name));
+        StoredSecret secret = current(name);
         if (secret == null || !secret.isDeleted()) {
             throw KeyVaultErrors.deletedSecretNotFound(name);
         }
         return secret;
     }
 
-    /** The service purges a soft-deleted secret by itself once its scheduled purge date has passed. */
+    /**
+     * The secret of that name, or null. The service purges a soft-deleted secret by itself once its scheduled purge
+     * date has passed: a lookup drops the one secret it finds if so, so that it costs the same whatever the vault
+     * holds (it used to sweep every secret, the emulator's largest cost in a 3,000-secret benchmark).
+     */
+    private StoredSecret current(String name) {
+        String key = key(name);
+        StoredSecret secret = secrets.get(key);
+        if (secret != null && purgeDue(secret, clock.epochSeconds())) {
+            secrets.remove(key);
+            return null;
+        }
+        return secret;
+    }
+
+    private static boolean purgeDue(StoredSecret secret, long now) {
+        return secret.isDeleted() && secret.scheduledPurgeDate() <= now;
+    }
+
+    /** Listing sweeps every secret whose scheduled purge date has passed. */
     private void purgeExpired() {
         long now = clock.epochSeconds();
-        secrets.values().removeIf(s -> s.isDeleted() && s.scheduledPurgeDate() <= now);
+        secrets.values().removeIf(s -> purgeDue(s, now));
     }
 
     private static void checkValue(String value) {
