@@ -47,6 +47,9 @@ import java.util.function.LongSupplier;
  * served for {@code staleIfError} when the store is unavailable; Caffeine bounds size, evicts, expires
  * entries past ttl + staleIfError, and gives single flight: concurrent misses on a name join one load
  * (an {@link AsyncCache} holds the pending load as a future, so a batch of misses is one request too).
+ *
+ * <p>Both Caffeine's expiry and the freshness check read the {@link CoarseClock} (a field a daemon thread keeps
+ * current to 1/1000 of the ttl), not {@code System.nanoTime()}: a clock read would be a third of a hit's time.
  */
 public final class CachingSpi implements SecretStoreSpi {
 
@@ -66,23 +69,22 @@ public final class CachingSpi implements SecretStoreSpi {
     private final LongAdder staleServed = new LongAdder();
     private final AtomicBoolean pressureLogged = new AtomicBoolean();
     private final Handle handle = new Handle();
-    /**
-     * The time Caffeine last read on this thread: every lookup of a held entry reads the clock (for expiry), and
-     * the hit path judges freshness by that same time instead of reading the clock again. A {@code long[]}, a JDK
-     * type, so that no thread pins this module's class loader.
-     */
-    private final ThreadLocal<long[]> lastTick = ThreadLocal.withInitial(() -> new long[] {NO_TICK});
-    private static final long NO_TICK = Long.MIN_VALUE;
+    /** Keeps the coarse clock ticking while this cache is open; null with a test's clock. */
+    private final CoarseClock.Registration clockRegistration;
 
     /**
      * @param delegate the provider's store
      * @param settings size, ttl, staleIfError
      */
     public CachingSpi(SecretStoreSpi delegate, CacheSettings settings) {
-        this(delegate, settings, System::nanoTime);
+        this(delegate, settings, CoarseClock::now, true);
     }
 
     CachingSpi(SecretStoreSpi delegate, CacheSettings settings, LongSupplier clock) {
+        this(delegate, settings, clock, false);
+    }
+
+    private CachingSpi(SecretStoreSpi delegate, CacheSettings settings, LongSupplier clock, boolean coarseClock) {
         this.delegate = delegate;
         this.settings = settings;
         this.clock = clock;
@@ -91,12 +93,13 @@ public final class CachingSpi implements SecretStoreSpi {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
                 .executor(Runnable::run) // eviction work and zeroing happen now, on the caller's thread
-                .ticker(this::tick)
+                .ticker(clock::getAsLong)
                 // Fixed, not a variable Expiry: a variable one reschedules its timer wheel on every recorded read.
                 // A confirmation (describe, unchanged) extends an entry by replacing it.
                 .expireAfterWrite(Duration.ofNanos(keepNanos))
                 .removalListener((SecretName name, CachedValue v, RemovalCause cause) -> removed(name, v, cause))
                 .buildAsync();
+        this.clockRegistration = coarseClock ? CoarseClock.register(this, CoarseClock.resolutionFor(settings.ttl())) : null;
     }
 
     // ---- cached reads --------------------------------------------------------------------------
@@ -170,26 +173,14 @@ public final class CachingSpi implements SecretStoreSpi {
         return results;
     }
 
-    private long tick() {
-        long now = clock.getAsLong();
-        lastTick.get()[0] = now;
-        return now;
-    }
-
-    /**
-     * The value held for {@code name}, or null, with its {@link CachedValue#pastTtl} up to date, judged by the time
-     * Caffeine read for this lookup (a clock read of our own only if it read none).
-     */
+    /** The value held for {@code name}, or null, with its {@link CachedValue#pastTtl} up to date. */
     private CachedValue present(SecretName name) {
-        long[] tick = lastTick.get();
-        tick[0] = NO_TICK;
         CompletableFuture<CachedValue> f = cache.getIfPresent(name);
         if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
             return null;
         }
         CachedValue v = f.getNow(null);
-        long now = tick[0] != NO_TICK ? tick[0] : clock.getAsLong();
-        if (!v.pastTtl && now - v.confirmedAt >= ttlNanos) {
+        if (!v.pastTtl && clock.getAsLong() - v.confirmedAt >= ttlNanos) {
             v.pastTtl = true; // written once per ttl, not on every hit: readers on other cores share the value
         }
         return v;
@@ -517,7 +508,13 @@ public final class CachingSpi implements SecretStoreSpi {
         try {
             cache.synchronous().invalidateAll(); // zeroes every value
         } finally {
-            delegate.close();
+            try {
+                if (clockRegistration != null) {
+                    clockRegistration.close();
+                }
+            } finally {
+                delegate.close();
+            }
         }
     }
 
