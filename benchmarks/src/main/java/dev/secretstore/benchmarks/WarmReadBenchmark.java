@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 2, time = 2)
+// Five warm-ups: the whole read path reached its compiled speed only after about 3 x 2 s (earlier iterations ran at 100-900 ns/op).
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Fork(1)
 @State(Scope.Benchmark)
