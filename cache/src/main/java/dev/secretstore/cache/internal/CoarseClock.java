@@ -16,6 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The thread holds its caches weakly and stops when none is left, so that an application that drops its
  * caches (and the class loader they came from) without closing them does not keep a thread, or the loader, alive.
+ * It may outlive the code that started it (another application's cache keeps it running when this jar is shared),
+ * so it keeps nothing of that code: no context class loader, no inheritable thread-local values, no access-control
+ * context (whose protection domains name the class loaders of every caller on the starting stack).
  */
 final class CoarseClock {
 
@@ -52,9 +55,7 @@ final class CoarseClock {
             REGISTERED.add(r);
             advance(); // a clock that was idle is current before the first read
             if (ticker == null) {
-                Thread t = new Thread(CoarseClock::tick, "secretstore-cache-clock");
-                t.setDaemon(true);
-                t.setContextClassLoader(null);
+                Thread t = newTicker();
                 ticker = t;
                 t.start();
             } else {
@@ -71,29 +72,50 @@ final class CoarseClock {
         }
     }
 
+    // doPrivileged: a new thread inherits the access-control context of the stack that creates it (on Java 17 even
+    // without a security manager), which would keep the class loaders of this cache's callers reachable for as long
+    // as the thread runs; inside it, only this class's own domain is captured.
+    @SuppressWarnings("removal")
+    private static Thread newTicker() {
+        return java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
+            Thread t = new Thread(null, CoarseClock::tick, "secretstore-cache-clock", 0, false); // no inherited thread-locals
+            t.setDaemon(true);
+            t.setContextClassLoader(null);
+            return t;
+        });
+    }
+
     private static void advance() {
         long read = System.nanoTime();
         NOW.accumulateAndGet(read, (held, fresh) -> fresh - held > 0 ? fresh : held); // never backwards
     }
 
     private static void tick() {
-        while (true) {
-            long wait;
-            synchronized (LOCK) {
-                REGISTERED.removeIf(r -> r.closed || r.owner.get() == null);
-                if (REGISTERED.isEmpty() || ticker != Thread.currentThread()) {
-                    if (ticker == Thread.currentThread()) {
-                        ticker = null;
+        try {
+            while (true) {
+                long wait;
+                synchronized (LOCK) {
+                    REGISTERED.removeIf(r -> r.closed || r.owner.get() == null);
+                    if (REGISTERED.isEmpty() || ticker != Thread.currentThread()) {
+                        return;
                     }
-                    return;
+                    wait = Long.MAX_VALUE;
+                    for (Registration r : REGISTERED) {
+                        wait = Math.min(wait, r.resolutionNanos);
+                    }
                 }
-                wait = Long.MAX_VALUE;
-                for (Registration r : REGISTERED) {
-                    wait = Math.min(wait, r.resolutionNanos);
+                advance();
+                LockSupport.parkNanos(wait);
+                // An interrupt must neither stop the clock (open caches would serve values past their ttl for ever)
+                // nor, left set, make every later park return at once: a busy loop.
+                Thread.interrupted();
+            }
+        } finally {
+            synchronized (LOCK) {
+                if (ticker == Thread.currentThread()) {
+                    ticker = null; // stopped, or died: the next registration starts another
                 }
             }
-            advance();
-            LockSupport.parkNanos(wait);
         }
     }
 
