@@ -56,8 +56,8 @@ final class CoarseClock {
             advance(); // a clock that was idle is current before the first read
             if (ticker == null) {
                 Thread t = newTicker();
-                ticker = t;
-                t.start();
+                t.start(); // before it is recorded: a thread that failed to start must not pass for the ticker
+                ticker = t; // the thread's first look at it waits for this lock
             } else {
                 LockSupport.unpark(ticker); // a finer resolution applies now, not after the current wait
             }
@@ -91,12 +91,17 @@ final class CoarseClock {
     }
 
     private static void tick() {
+        boolean stopped = false;
         try {
             while (true) {
                 long wait;
                 synchronized (LOCK) {
                     REGISTERED.removeIf(r -> r.closed || r.owner.get() == null);
                     if (REGISTERED.isEmpty() || ticker != Thread.currentThread()) {
+                        if (ticker == Thread.currentThread()) {
+                            ticker = null; // under the same lock as the decision: a later registration starts another
+                        }
+                        stopped = true;
                         return;
                     }
                     wait = Long.MAX_VALUE;
@@ -111,9 +116,21 @@ final class CoarseClock {
                 Thread.interrupted();
             }
         } finally {
-            synchronized (LOCK) {
-                if (ticker == Thread.currentThread()) {
-                    ticker = null; // stopped, or died: the next registration starts another
+            if (!stopped) {
+                replaceDeadTicker();
+            }
+        }
+    }
+
+    /** The ticker died of an Error: open caches must not be left on a clock that no longer moves. */
+    private static void replaceDeadTicker() {
+        synchronized (LOCK) {
+            if (ticker == Thread.currentThread()) {
+                ticker = null;
+                if (!REGISTERED.isEmpty()) {
+                    Thread t = newTicker();
+                    t.start();
+                    ticker = t;
                 }
             }
         }

@@ -69,6 +69,37 @@ class CoarseClockTest {
     }
 
     @Test
+    @DisplayName("registrations opened and closed on 4 threads at once leave one ticker that keeps a later cache's clock moving, and none after it closes")
+    void concurrentRegistrationsLeaveAWorkingTicker() throws Exception {
+        waitForNoTicker();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        Object owner = new Object();
+                        CoarseClock.Registration r = CoarseClock.register(owner, Duration.ofMillis(1 + i % 3));
+                        if (i % 5 != 0) {
+                            r.close(); // the others are dropped, as an unclosed cache is
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (CoarseClock.Registration r = CoarseClock.register(this, Duration.ofMillis(1))) {
+            long registered = CoarseClock.now();
+            waitFor(() -> CoarseClock.now() - registered > 0, "the clock to advance for a cache registered after the churn");
+        }
+        waitForNoTicker();
+    }
+
+    @Test
     @DisplayName("an interrupt neither stops the ticker nor makes it spin: it clears it and keeps ticking")
     void interruptIsCleared() {
         waitForNoTicker();
