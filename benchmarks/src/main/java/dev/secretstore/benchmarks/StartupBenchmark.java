@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * its SDK on the class path (this module's class path: aws, gcp, local, the cache, the CLI). {@code jvmOnly} is
  * the same JVM and class path running a main that returns at once ({@code java -version}-class start);
  * {@code javaVersion} is {@code java -version} itself. {@code listProviders}, {@code openLocal},
- * {@code openAws} and {@code openGcp} open a store and close it (AWS and GCP against their emulators, running
- * in this JVM; opening makes no request); {@code cliGet} is the CLI's {@code get} of one secret of a local
+ * {@code openAws}, {@code openGcp} and {@code openAzure} open a store and close it (the clouds against their
+ * emulators, running in this JVM; opening makes no request); {@code cliGet} is the CLI's {@code get} of one secret of a local
  * store, end to end.
  */
 @BenchmarkMode(Mode.SingleShotTime)
@@ -41,6 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StartupBenchmark {
     private AwsWorld aws;
     private GcpWorld gcp;
+    private AzureWorld azure;
     private Path dir;
     private String java;
     private String classPath;
@@ -53,6 +54,7 @@ public class StartupBenchmark {
         classPath = System.getProperty("java.class.path");
         aws = new AwsWorld(0, 0);
         gcp = new GcpWorld(0, 0);
+        azure = new AzureWorld(0, 0);
         dir = Files.createTempDirectory("bench-startup");
         Map<String, Object> local = Map.of("provider", "local", "path", dir.resolve("store").toString(),
                 "keyFile", dir.resolve("master.key").toString());
@@ -69,6 +71,7 @@ public class StartupBenchmark {
     public void tearDown() {
         aws.close();
         gcp.close();
+        azure.close();
     }
 
     private int run(List<String> command) throws IOException, InterruptedException {
@@ -132,6 +135,13 @@ public class StartupBenchmark {
         config.put("credentialsJson", "@" + key);
         List<String> args = new ArrayList<>(List.of("open"));
         args.addAll(List.of(pairs(config)));
+        return probe(args.toArray(String[]::new));
+    }
+
+    @Benchmark
+    public int openAzure() throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("open"));
+        args.addAll(List.of(pairs(azure.config())));
         return probe(args.toArray(String[]::new));
     }
 

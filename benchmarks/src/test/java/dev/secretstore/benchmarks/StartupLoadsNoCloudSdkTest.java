@@ -21,8 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StartupLoadsNoCloudSdkTest {
 
-    private static final List<String> CLOUD_SDKS =
-            List.of("software.amazon.awssdk.", "com.azure.", "com.google.cloud.", "com.google.api.gax.", "io.grpc.");
+    /** The SDKs and what they bring: their HTTP clients, auth libraries, gRPC, protobuf, Netty, Reactor. */
+    private static final List<String> CLOUD_SDKS = List.of(
+            "software.amazon.", "org.apache.hc.",
+            "com.azure.", "com.microsoft.aad.", "reactor.",
+            "com.google.cloud.", "com.google.api.", "com.google.auth.", "com.google.protobuf.", "io.grpc.",
+            "io.netty.", "io.opencensus.", "io.perfmark.");
     private static final Pattern LOADED = Pattern.compile("\\[class,load\\] (\\S+) source:");
 
     @TempDir

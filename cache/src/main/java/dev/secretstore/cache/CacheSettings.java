@@ -26,6 +26,9 @@ public final class CacheSettings {
     public static final String FIELD = "cache";
 
     static final int MAX_ENTRIES_LIMIT = 10_000_000;
+    /** Longest ttl or staleIfError: 100 years, so both fit the nanosecond clock the cache judges them by (292 years). */
+    static final Duration MAX_DURATION = Duration.ofDays(36_500);
+    private static final String MAX_DURATION_TEXT = "P36500D";
     private static final Set<String> KEYS = Set.of("maxEntries", "ttl", "staleIfError");
 
     private final int maxEntries;
@@ -133,14 +136,14 @@ public final class CacheSettings {
             return;
         }
         String expected = "expected an ISO-8601 duration " + (zeroAllowed ? "of zero or more" : "above zero")
-                + ", such as \"PT5M\"";
+                + " and at most " + MAX_DURATION_TEXT + ", such as \"PT5M\"";
         if (!(raw instanceof String s)) {
             problems.add(ConfigProblem.of(FIELD + "." + key, expected));
             return;
         }
         try {
             Duration d = Duration.parse(s);
-            if (d.isNegative() || (!zeroAllowed && d.isZero())) {
+            if (d.isNegative() || (!zeroAllowed && d.isZero()) || d.compareTo(MAX_DURATION) > 0) {
                 problems.add(ConfigProblem.of(FIELD + "." + key, expected));
             }
         } catch (DateTimeParseException e) {
@@ -190,24 +193,24 @@ public final class CacheSettings {
         }
 
         /**
-         * @param d above zero
+         * @param d above zero, at most 100 years
          * @return this
          */
         public Builder ttl(Duration d) {
-            if (Objects.requireNonNull(d, "ttl").isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("ttl must be above zero");
+            if (Objects.requireNonNull(d, "ttl").isNegative() || d.isZero() || d.compareTo(MAX_DURATION) > 0) {
+                throw new IllegalArgumentException("ttl must be above zero and at most " + MAX_DURATION_TEXT);
             }
             ttl = d;
             return this;
         }
 
         /**
-         * @param d zero or more; zero serves no stale value
+         * @param d zero to 100 years; zero serves no stale value
          * @return this
          */
         public Builder staleIfError(Duration d) {
-            if (Objects.requireNonNull(d, "staleIfError").isNegative()) {
-                throw new IllegalArgumentException("staleIfError must not be negative");
+            if (Objects.requireNonNull(d, "staleIfError").isNegative() || d.compareTo(MAX_DURATION) > 0) {
+                throw new IllegalArgumentException("staleIfError must be from zero to " + MAX_DURATION_TEXT);
             }
             staleIfError = d;
             return this;

@@ -85,6 +85,26 @@ class CacheConfigTest {
     }
 
     @Test
+    @DisplayName("a ttl or staleIfError too long to count in nanoseconds is a field-named config error, not an ArithmeticException")
+    void durationsBeyondTheClock() {
+        Map<String, Object> config = local();
+        config.put("cache", Map.of("ttl", "PT2600000H", "staleIfError", "P200000D"));
+        assertThatThrownBy(() -> SecretStores.open(config))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("cache.ttl")
+                .hasMessageContaining("cache.staleIfError")
+                .hasMessageContaining("P36500D");
+        assertThatThrownBy(() -> CacheSettings.builder().ttl(Duration.ofDays(36_501)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CacheSettings.builder().staleIfError(Duration.ofDays(36_501)))
+                .isInstanceOf(IllegalArgumentException.class);
+        config.put("cache", Map.of("ttl", "P36500D", "staleIfError", "P36500D"));
+        try (SecretStore store = SecretStores.open(config)) {
+            assertThat(store.feature(SecretCache.class)).isPresent();
+        }
+    }
+
+    @Test
     @DisplayName("the store never hands out its inner store through feature()")
     void noBypass() {
         Map<String, Object> config = local();

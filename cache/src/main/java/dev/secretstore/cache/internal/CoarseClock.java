@@ -16,6 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The thread holds its caches weakly and stops when none is left, so that an application that drops its
  * caches (and the class loader they came from) without closing them does not keep a thread, or the loader, alive.
+ * It may outlive the code that started it (another application's cache keeps it running when this jar is shared),
+ * so it keeps nothing of that code: no context class loader, no inheritable thread-local values, no access-control
+ * context (whose protection domains name the class loaders of every caller on the starting stack).
  */
 final class CoarseClock {
 
@@ -52,11 +55,9 @@ final class CoarseClock {
             REGISTERED.add(r);
             advance(); // a clock that was idle is current before the first read
             if (ticker == null) {
-                Thread t = new Thread(CoarseClock::tick, "secretstore-cache-clock");
-                t.setDaemon(true);
-                t.setContextClassLoader(null);
-                ticker = t;
-                t.start();
+                Thread t = newTicker();
+                t.start(); // before it is recorded: a thread that failed to start must not pass for the ticker
+                ticker = t; // the thread's first look at it waits for this lock
             } else {
                 LockSupport.unpark(ticker); // a finer resolution applies now, not after the current wait
             }
@@ -71,29 +72,67 @@ final class CoarseClock {
         }
     }
 
+    // doPrivileged: a new thread inherits the access-control context of the stack that creates it (on Java 17 even
+    // without a security manager), which would keep the class loaders of this cache's callers reachable for as long
+    // as the thread runs; inside it, only this class's own domain is captured.
+    @SuppressWarnings("removal")
+    private static Thread newTicker() {
+        return java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
+            Thread t = new Thread(null, CoarseClock::tick, "secretstore-cache-clock", 0, false); // no inherited thread-locals
+            t.setDaemon(true);
+            t.setContextClassLoader(null);
+            return t;
+        });
+    }
+
     private static void advance() {
         long read = System.nanoTime();
         NOW.accumulateAndGet(read, (held, fresh) -> fresh - held > 0 ? fresh : held); // never backwards
     }
 
     private static void tick() {
-        while (true) {
-            long wait;
-            synchronized (LOCK) {
-                REGISTERED.removeIf(r -> r.closed || r.owner.get() == null);
-                if (REGISTERED.isEmpty() || ticker != Thread.currentThread()) {
-                    if (ticker == Thread.currentThread()) {
-                        ticker = null;
+        boolean stopped = false;
+        try {
+            while (true) {
+                long wait;
+                synchronized (LOCK) {
+                    REGISTERED.removeIf(r -> r.closed || r.owner.get() == null);
+                    if (REGISTERED.isEmpty() || ticker != Thread.currentThread()) {
+                        if (ticker == Thread.currentThread()) {
+                            ticker = null; // under the same lock as the decision: a later registration starts another
+                        }
+                        stopped = true;
+                        return;
                     }
-                    return;
+                    wait = Long.MAX_VALUE;
+                    for (Registration r : REGISTERED) {
+                        wait = Math.min(wait, r.resolutionNanos);
+                    }
                 }
-                wait = Long.MAX_VALUE;
-                for (Registration r : REGISTERED) {
-                    wait = Math.min(wait, r.resolutionNanos);
+                advance();
+                LockSupport.parkNanos(wait);
+                // An interrupt must neither stop the clock (open caches would serve values past their ttl for ever)
+                // nor, left set, make every later park return at once: a busy loop.
+                Thread.interrupted();
+            }
+        } finally {
+            if (!stopped) {
+                replaceDeadTicker();
+            }
+        }
+    }
+
+    /** The ticker died of an Error: open caches must not be left on a clock that no longer moves. */
+    private static void replaceDeadTicker() {
+        synchronized (LOCK) {
+            if (ticker == Thread.currentThread()) {
+                ticker = null;
+                if (!REGISTERED.isEmpty()) {
+                    Thread t = newTicker();
+                    t.start();
+                    ticker = t;
                 }
             }
-            advance();
-            LockSupport.parkNanos(wait);
         }
     }
 

@@ -274,6 +274,40 @@ class CachingSpiTest {
     }
 
     @Test
+    @DisplayName("readAll caches no failure either: a name not found or denied in a batch is asked for again")
+    void readAllCachesNoFailure() {
+        store.set("a", "1");
+        store.set("denied", "2");
+        CachingSpi spi = cached(CacheSettings.defaults());
+        store.failure = name -> name.value().equals("denied")
+                ? new AccessDeniedException("test", null, name, "denied", null, null) : null;
+        List<SecretName> names = List.of(n("a"), n("missing"), n("denied"));
+        for (int round = 1; round <= 2; round++) {
+            Map<SecretName, ReadResult> r = spi.readAll(names);
+            assertThat(r.get(n("a")).secret()).isPresent();
+            assertThat(r.get(n("missing")).failure()).containsInstanceOf(SecretNotFoundException.class);
+            assertThat(r.get(n("denied")).failure()).containsInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(store.batches.get()).as("one batch a round").isEqualTo(2);
+        assertThat(store.batchedNames.get()).as("the failed names asked for again; the value read once").isEqualTo(5);
+        assertThat(handle(spi).stats().size()).as("only the value is held").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a value that expires (past ttl + staleIfError) leaves the cache zeroed")
+    void expiryZeroes() {
+        store.set("a", "v1");
+        store.set("b", "v1");
+        CachingSpi spi = cached(CacheSettings.builder().ttl(Duration.ofMinutes(5)).staleIfError(Duration.ofMinutes(1)).build());
+        text(spi, "a");
+        SecretValue heldForA = store.handedOut.get(0);
+        advance(Duration.ofMinutes(6).plusSeconds(1));
+        text(spi, "b"); // a write: Caffeine's maintenance runs (on this thread) and expires "a"
+        assertThat(heldForA.isDestroyed()).as("the expired value is zeroed").isTrue();
+        assertThat(handle(spi).stats().size()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("a denial while refreshing drops the cached value instead of serving it")
     void denialOnRefreshDropsTheValue() {
         store.set("a", "v1");
