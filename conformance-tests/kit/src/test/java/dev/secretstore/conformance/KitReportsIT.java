@@ -1,13 +1,18 @@
 package dev.secretstore.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -15,6 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -64,6 +72,33 @@ class KitReportsIT {
         assertThat(report.skipped()).as("the excluded %s", excluded).anyMatch(testcase -> id(testcase).equals(excluded)
                 && skipReason(testcase).equals(
                         ABORTED + "excluded by the fixture: " + LocalStoreWithoutFeaturesConformanceTest.EXCLUDED));
+    }
+
+    @Test
+    @DisplayName("the CLI's report (JUnit's XML writer) holds the same tests, outcomes and skip reasons as Surefire's")
+    void cliReportAgreesWithSurefire() throws Exception {
+        Report surefire = Report.of(LocalStoreWithoutFeaturesConformanceTest.class);
+        Path dir = REPORTS.resolveSibling("kit-reports-it");
+        StringWriter writerErrors = new StringWriter();
+        // What `secretstore conformance --report-dir` does (cli KitRunner), for the same kit subclass.
+        LauncherFactory.create().execute(
+                LauncherDiscoveryRequestBuilder.request().selectors(selectClass(LocalStoreWithoutFeaturesConformanceTest.class))
+                        .build(),
+                new LegacyXmlReportGeneratingListener(dir, new PrintWriter(writerErrors)));
+        assertThat(writerErrors.toString()).as("the XML writer's own errors").isEmpty();
+        Report cli = Report.of(dir.resolve("TEST-junit-jupiter.xml"));
+
+        assertThat(outcomes(cli)).isEqualTo(outcomes(surefire));
+        assertThat(cli.attribute("tests")).isEqualTo(surefire.attribute("tests"));
+        assertThat(cli.attribute("skipped")).isEqualTo(surefire.attribute("skipped"));
+    }
+
+    /** Test (JUnit's writer adds "()" to a method without parameters) to "passed" or the skip's reason. */
+    private static Map<String, String> outcomes(Report report) {
+        return report.testcases().stream().collect(Collectors.toMap(
+                testcase -> idWithInvocation(testcase).replaceFirst("\\(\\)$", ""),
+                testcase -> testcase.getElementsByTagName("skipped").getLength() > 0 ? skipReason(testcase) : "passed",
+                (a, b) -> a + " AND " + b, TreeMap::new));
     }
 
     private static void assertEveryCheckOnce(Report report) {
@@ -119,6 +154,11 @@ class KitReportsIT {
             Path file = REPORTS.resolve("TEST-" + kitSubclass.getName() + ".xml");
             Assumptions.assumeTrue(Files.isRegularFile(file),
                     () -> "Surefire did not run " + kitSubclass.getSimpleName() + " in this build (no " + file + ")");
+            return of(file);
+        }
+
+        static Report of(Path file) throws Exception {
+            assertThat(file).isRegularFile();
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             Element suite = factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
