@@ -36,7 +36,7 @@ class VendorProjectIT {
     private static final String POM_MARKER = "<!-- vendor-pom:";
 
     @Test
-    @DisplayName("the page's pom is the sample's, at this build's secretstore, JUnit and auto-service versions")
+    @DisplayName("the page's pom is the sample's, at this build's secretstore, JUnit, auto-service and Surefire versions")
     void pageShowsTheSamplePom() throws IOException {
         String pom = pagePom();
 
@@ -46,6 +46,7 @@ class VendorProjectIT {
                 .contains("<junit.version>" + System.getProperty("vendor.junitVersion") + "</junit.version>")
                 .contains("<auto-service.version>" + System.getProperty("vendor.autoServiceVersion")
                         + "</auto-service.version>")
+                .contains("<surefire.version>" + System.getProperty("vendor.surefireVersion") + "</surefire.version>")
                 .contains("<artifactId>auto-service</artifactId>")
                 .doesNotContain("<parent>");
         assertThat(Files.readString(PAGE)).contains("today `" + VERSION + "`");
