@@ -269,7 +269,11 @@ public final class LocalStore {
       Optional<String> name = claimedName(record.get());
       try {
         if (name.isPresent()) {
-          new RecordCodec(aead).decode(Files.readAllBytes(record.get()), name.get());
+          byte[] bytes;
+          try (java.io.InputStream in = RegularFiles.open(record.get())) {
+            bytes = in.readNBytes(MAX_RECORD_BYTES + 1);
+          }
+          new RecordCodec(aead).decode(bytes, name.get());
         }
       } catch (StoreFault wrongKey) {
         throw StoreFault.of(FaultKind.AUTHENTICATION, null, "the master key from " + source.describe()
@@ -504,7 +508,7 @@ public final class LocalStore {
     VersionEntry version = versionId.isEmpty()
         ? record.latest()
         : record.version(versionId.get()).orElseThrow(() -> StoreFault.of(FaultKind.NOT_FOUND, name,
-            "version " + versionId.get() + " of this secret does not exist"));
+            "this secret has no version with the id given")); // the id is not repeated: no argument value is
     if (version.isInline()) {
       return new VersionRead(record, version, atRecord(name, () -> codec.openValue(record, version)));
     }
@@ -661,11 +665,16 @@ public final class LocalStore {
     };
   }
 
-  /** Every name a record file in the directory claims (header only), for stores without a usable index. */
+  /**
+   * Every name a record file in the directory claims (header only), for stores without a usable index. A
+   * file whose header cannot be read, or claims another name, is taken to hold the name its file name stands
+   * for (where that is an escaped name, not a hashed one): reading it then fails, and it is listed as damaged
+   * rather than hidden.
+   */
   private java.util.TreeSet<String> scanNames() {
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
     for (Path file : recordFiles()) {
-      claimedName(file).ifPresent(names::add);
+      claimedName(file).or(() -> NameCodec.nameOf(file.getFileName().toString())).ifPresent(names::add);
     }
     return names;
   }
@@ -875,10 +884,12 @@ public final class LocalStore {
   private Optional<SecretRecord> decodeFile(String name) {
     Path file = recordPath(name);
     byte[] bytes;
-    try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    try (java.io.InputStream in = RegularFiles.open(file)) {
       bytes = in.readNBytes(MAX_RECORD_BYTES + 1);
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (RegularFiles.NotRegularFileException e) {
+      throw StoreFault.integrity(name, "record file " + file + " is not a regular file", file);
     } catch (IOException e) {
       throw StoreFault.integrity(name, "record file " + file + " cannot be read (" + e.getClass().getSimpleName()
           + ")", file);
@@ -921,7 +932,7 @@ public final class LocalStore {
   // The clear-text header names the file; a file whose name does not map back to its path was moved or
   // planted, and is ignored here (reading it under its real path would fail authentication anyway).
   private static Optional<String> claimedName(Path file) {
-    try (java.io.InputStream in = Files.newInputStream(file)) {
+    try (java.io.InputStream in = RegularFiles.open(file)) {
       String name = RecordCodec.claimedName(in.readNBytes(RecordCodec.MAX_HEADER_BYTES));
       return file.getFileName().toString().equals(NameCodec.fileName(name)) ? Optional.of(name) : Optional.empty();
     } catch (NoSuchFileException vanished) {
