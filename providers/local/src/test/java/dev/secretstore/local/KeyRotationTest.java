@@ -77,6 +77,31 @@ class KeyRotationTest {
     }
   }
 
+  @Test
+  @DisplayName("a store opened before a rotation (another instance or process) never writes under the old key"
+      + " after it: its writes and reads carry on under the new key")
+  void storeOpenedBeforeRotation() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    Map<String, String> expected = fill(temp);
+    try (SecretStore before = temp.open()) {
+      assertThat(before.read(SecretName.of("s0")).value().text()).isEqualTo("second-0");
+
+      LocalKeyRotation.rotate(temp.provider(), temp.config());
+
+      before.create(SecretName.of("written-after"), SecretValue.ofText("after rotation"));
+      before.put(SecretName.of("s1"), SecretValue.ofText("third-1"));
+      assertThat(before.read(SecretName.of("s0")).value().text()).isEqualTo("second-0");
+    }
+    expected.put("s1", "third-1");
+    expected.put("written-after", "after rotation");
+    try (SecretStore after = temp.open()) {
+      for (Map.Entry<String, String> e : expected.entrySet()) {
+        assertThat(after.read(SecretName.of(e.getKey())).value().text()).as(e.getKey()).isEqualTo(e.getValue());
+      }
+      assertThat(after.listAll(null)).noneMatch(m -> m.integrityProblem().isPresent());
+    }
+  }
+
   private static Map<String, String> fill(TempStore temp) {
     Map<String, String> latest = new LinkedHashMap<>();
     try (SecretStore store = temp.open()) {

@@ -57,6 +57,9 @@ public final class LocalStore {
   private final SecureRandom random;
   private final int maxTags;
   private final StoreIndex index;
+  // The key-check file as this instance last saw it (file key, modification time, size). A rotation by another
+  // instance or process rewrites it; see followKeyRotation.
+  private volatile Object keyCheckSeen;
 
   private LocalStore(Path dir, KeySource keySource, ReadOnlyReason readOnly, RecordCodec codec, StoreLock lock,
       Clock clock, SecureRandom random, int maxTags) {
@@ -70,6 +73,7 @@ public final class LocalStore {
     this.clock = clock;
     this.random = random;
     this.maxTags = maxTags;
+    this.keyCheckSeen = keyCheckStamp(dir);
   }
 
   /**
@@ -202,6 +206,7 @@ public final class LocalStore {
       Aead only = new Aead(keys.newKey(), random);
       this.codec = new RecordCodec(only);
       this.aead = only;
+      this.keyCheckSeen = keyCheckStamp(dir);
     } catch (IOException e) {
       throw StoreFault.io(null, "key rotation in " + dir + " stopped (" + e.getClass().getSimpleName()
           + "); it resumes at the next writable open, and either key file opens the store meanwhile", e);
@@ -252,6 +257,55 @@ public final class LocalStore {
       }
       AtomicFiles.write(recordPath(name), codec.encode(new SecretRecord(name, record.recordId(), record.createdAt(),
           record.updatedAt(), record.deletionDate(), record.tags(), versions, record.generation())), tempDir());
+    }
+  }
+
+  /**
+   * Takes up the store's new key when another instance or process rotated it since this one last looked, so
+   * that a store opened before a rotation never writes under the old key (what it wrote would be unreadable
+   * with the new key file) and its reads do not report healthy secrets as damaged. Cheap when nothing
+   * changed: one {@code lstat} of the key-check file, which every rotation rewrites (by rename, so a new file).
+   * Called under the store lock before every write, and after a read that failed its integrity check.
+   *
+   * @return whether this store now holds another key than before
+   */
+  private synchronized boolean followKeyRotation() {
+    Object stamp = keyCheckStamp(dir);
+    if (stamp == null || stamp.equals(keyCheckSeen)) {
+      return false;
+    }
+    try {
+      try {
+        KeyCheck.verify(dir, aead, keySource);
+        keyCheckSeen = stamp; // rewritten, but still our key
+        return false;
+      } catch (StoreFault notOurKey) {
+        if (notOurKey.kind() != FaultKind.AUTHENTICATION || !(keySource instanceof KeySource.File file)) {
+          throw notOurKey;
+        }
+        MasterKey key = KeyFiles.read(file.path()).orElseThrow(() -> StoreFault.of(FaultKind.AUTHENTICATION, null,
+            "the key of store " + dir + " was rotated since it was opened, and key file " + file.path()
+                + " is missing", "restore the key file, then open the store again"));
+        Aead current = aeadFor(dir, key, random);
+        KeyCheck.verify(dir, current, keySource);
+        this.codec = new RecordCodec(current);
+        this.aead = current;
+        keyCheckSeen = stamp;
+        return true;
+      }
+    } catch (IOException e) {
+      throw StoreFault.io(null, "cannot read the key check of store " + dir + " (" + e.getClass().getSimpleName()
+          + ")", e);
+    }
+  }
+
+  private static Object keyCheckStamp(Path dir) {
+    try {
+      java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(dir.resolve(KeyCheck.FILE_NAME),
+          java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(), attributes.size());
+    } catch (IOException none) {
+      return null;
     }
   }
 
@@ -504,6 +558,17 @@ public final class LocalStore {
   }
 
   public VersionRead read(String name, Optional<String> versionId) {
+    try {
+      return readOnce(name, versionId);
+    } catch (StoreFault f) {
+      if (f.kind() == FaultKind.INTEGRITY && followKeyRotation()) {
+        return readOnce(name, versionId);
+      }
+      throw f;
+    }
+  }
+
+  private VersionRead readOnce(String name, Optional<String> versionId) {
     SecretRecord record = loadLive(name);
     VersionEntry version = versionId.isEmpty()
         ? record.latest()
@@ -702,6 +767,7 @@ public final class LocalStore {
   private <T> T write(String name, Function<Txn, T> action) {
     try {
       return lock.withLock(() -> {
+        followKeyRotation();
         Txn txn = new Txn(name);
         T result;
         try {
@@ -901,6 +967,13 @@ public final class LocalStore {
     try {
       return Optional.of(codec.decode(bytes, name));
     } catch (StoreFault f) {
+      if (f.kind() == FaultKind.INTEGRITY && followKeyRotation()) {
+        try {
+          return Optional.of(codec.decode(bytes, name));
+        } catch (StoreFault again) {
+          throw again.atLocation(file);
+        }
+      }
       throw f.atLocation(file);
     }
   }
