@@ -87,6 +87,36 @@ class BoundedInputTest {
     }
 
     @Test
+    @DisplayName("conformance --config - reads the config from stdin up to 1 MiB, then refuses it (exit 2)")
+    void hugeConformanceConfigIsRefused() {
+        Endless stdin = new Endless();
+
+        CliRun.Result result = CliRun.withStdin(stdin, Terminal.NONE, "conformance", "--config", "-");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("larger than 1024 KiB");
+        assertThat(stdin.read.get()).isEqualTo(ConfigFiles.MAX_CONFIG_BYTES + 1);
+    }
+
+    @Test
+    @DisplayName("a connector config naming a field twice, or with content after its JSON document, is refused"
+            + " saying so, without quoting the field or the content")
+    void connectorConfigDuplicateAndTrailingContent() throws IOException {
+        String spec = Files.writeString(dir.resolve("spec.json"), "{\"type\": \"object\", \"properties\":"
+                + " {\"password\": {\"type\": \"string\", \"airbyte_secret\": true}}}").toString();
+
+        CliRun.Result dup = CliRun.withStdin("{\"password\": \"a\", \"password\": \"dup-canary\"}", "config", "mask",
+                "--spec", spec);
+        CliRun.Result trail = CliRun.withStdin("{\"password\": \"a\"} {\"trail-canary\": 1}", "config", "mask",
+                "--spec", spec);
+
+        assertThat(dup.exitCode()).as(dup.toString()).isEqualTo(2);
+        assertThat(dup.err()).contains("names the same field twice").contains("line 1").doesNotContain("dup-canary");
+        assertThat(trail.exitCode()).as(trail.toString()).isEqualTo(2);
+        assertThat(trail.err()).contains("content after the end of its JSON document").doesNotContain("trail-canary");
+    }
+
+    @Test
     @DisplayName("a config naming a field twice, or with content after its JSON object, is refused saying so")
     void duplicateAndTrailingContent() throws IOException {
         Path duplicate = Files.writeString(dir.resolve("dup.json"),
