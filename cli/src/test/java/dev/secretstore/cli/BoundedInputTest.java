@@ -145,6 +145,21 @@ class BoundedInputTest {
     }
 
     @Test
+    @DisplayName("a missing migrate --from / --to config is refused naming that option, not the path")
+    void missingMigrateConfigNamesItsOption() {
+        String existing = LocalStoreConfig.writable(dir);
+
+        CliRun.Result from = CliRun.run("migrate", "--from", dir.resolve("s3cr3t-from").toString(), "--to", existing);
+        CliRun.Result to = CliRun.run("migrate", "--from", existing, "--to", dir.resolve("s3cr3t-to").toString());
+
+        assertThat(from.exitCode()).as(from.toString()).isEqualTo(2);
+        assertThat(from.err()).contains("the --from file does not exist");
+        assertThat(to.exitCode()).as(to.toString()).isEqualTo(2);
+        assertThat(to.err()).contains("the --to file does not exist");
+        assertThat(from.all() + to.all()).doesNotContain("s3cr3t");
+    }
+
+    @Test
     @DisplayName("a missing --value-file is refused without repeating its path")
     void missingValueFileIsNotEchoed() {
         CliRun.Result result = CliRun.run("put", "x", "--value-file", dir.resolve("s3cr3t-path").toString(),
