@@ -267,12 +267,15 @@ public final class LocalStore {
    * changed: one {@code lstat} of the key-check file, which every rotation rewrites (by rename, so a new file).
    * Called under the store lock before every write, and after a read that failed its integrity check.
    *
+   * @param afterFailedRead also take up a rotation still under way in another process (or left by one that
+   *     was killed): its marker yields the other key, and with both every file opens, re-encrypted or not.
+   *     Writers need not: they wait for a live rotation, and the old key is still valid while a marker is left
    * @return whether this store now holds another key than before
    */
-  private synchronized boolean followKeyRotation() {
+  private synchronized boolean followKeyRotation(boolean afterFailedRead) {
     Object stamp = keyCheckStamp(dir);
     if (stamp == null || stamp.equals(keyCheckSeen)) {
-      return false;
+      return afterFailedRead && takeUpRotationInProgress();
     }
     try {
       try {
@@ -296,6 +299,24 @@ public final class LocalStore {
     } catch (IOException e) {
       throw StoreFault.io(null, "cannot read the key check of store " + dir + " (" + e.getClass().getSimpleName()
           + ")", e);
+    }
+  }
+
+  private boolean takeUpRotationInProgress() {
+    if (aead.opensWithTwoKeys() || !KeyRotation.inProgress(dir)) {
+      return false;
+    }
+    try {
+      Aead both = aeadFor(dir, aead.key(), random);
+      if (!both.opensWithTwoKeys()) {
+        return false; // finished in between: the key check has changed, and the next failure follows that
+      }
+      this.codec = new RecordCodec(both);
+      this.aead = both;
+      return true;
+    } catch (IOException e) {
+      throw StoreFault.io(null, "cannot read the key rotation marker of store " + dir + " ("
+          + e.getClass().getSimpleName() + ")", e);
     }
   }
 
@@ -561,7 +582,7 @@ public final class LocalStore {
     try {
       return readOnce(name, versionId);
     } catch (StoreFault f) {
-      if (f.kind() == FaultKind.INTEGRITY && followKeyRotation()) {
+      if (f.kind() == FaultKind.INTEGRITY && followKeyRotation(true)) {
         return readOnce(name, versionId);
       }
       throw f;
@@ -767,7 +788,7 @@ public final class LocalStore {
   private <T> T write(String name, Function<Txn, T> action) {
     try {
       return lock.withLock(() -> {
-        followKeyRotation();
+        followKeyRotation(false);
         Txn txn = new Txn(name);
         T result;
         try {
@@ -967,7 +988,7 @@ public final class LocalStore {
     try {
       return Optional.of(codec.decode(bytes, name));
     } catch (StoreFault f) {
-      if (f.kind() == FaultKind.INTEGRITY && followKeyRotation()) {
+      if (f.kind() == FaultKind.INTEGRITY && followKeyRotation(true)) {
         try {
           return Optional.of(codec.decode(bytes, name));
         } catch (StoreFault again) {
