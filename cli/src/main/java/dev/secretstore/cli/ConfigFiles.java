@@ -40,8 +40,15 @@ final class ConfigFiles {
      * @throws UsageException when the file is missing, unreadable, not JSON or not a JSON object
      */
     static Map<String, Object> read(String source, InputStream stdin) {
+        return read(source, stdin, "--config");
+    }
+
+    /**
+     * @param option the option that named the config (e.g. {@code --from}), which errors name instead of the path
+     */
+    static Map<String, Object> read(String source, InputStream stdin, String option) {
         // The path is not repeated (no argument value is: it may be a secret typed in the wrong place).
-        String where = STDIN.equals(source) ? "the config from stdin" : "the --config file";
+        String where = STDIN.equals(source) ? "the config from stdin" : "the " + option + " file";
         try {
             byte[] json;
             try (InputStream in = STDIN.equals(source) ? null : Files.newInputStream(Path.of(source))) {

@@ -58,7 +58,7 @@ final class ConfigHydrateCommand implements Callable<Integer> {
             opened.add(main);
             ConnectionSecrets.Builder builder = ConnectionSecrets.builder().defaultStore(main);
             for (Map.Entry<String, Path> extra : stores.entrySet()) {
-                SecretStore other = SecretStores.open(ConfigFiles.read(extra.getValue().toString(), io.in()));
+                SecretStore other = SecretStores.open(ConfigFiles.read(extra.getValue().toString(), io.in(), "--store"));
                 opened.add(other);
                 builder.store(extra.getKey(), other);
             }

@@ -40,9 +40,15 @@ final class ConformanceConfigs implements AutoCloseable {
                 return throwawayLocalStore(readonly, badCredentials);
             }
             if (store.readsStdin()) {
+                // Bounded as every config is (ConfigFiles reads it again from the file, duplicates and all).
+                byte[] json = stdin.readNBytes(ConfigFiles.MAX_CONFIG_BYTES + 1);
+                if (json.length > ConfigFiles.MAX_CONFIG_BYTES) {
+                    throw new UsageException("the config from stdin is larger than " + ConfigFiles.MAX_CONFIG_BYTES / 1024
+                            + " KiB; a store config is a small JSON object");
+                }
                 Path dir = privateDirectory();
                 Path config = dir.resolve("config.json");
-                Files.write(config, stdin.readAllBytes());
+                Files.write(config, json);
                 return new ConformanceConfigs(config, readonly, badCredentials, "the store configured on stdin", dir);
             }
             Path config = Path.of(store.config);

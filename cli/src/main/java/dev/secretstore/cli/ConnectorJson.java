@@ -82,8 +82,18 @@ final class ConnectorJson {
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new UsageException(where + " is not valid JSON" + (at == null || at.getLineNr() < 1 ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            String position = at == null || at.getLineNr() < 1 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            // Jackson's message quotes the field or token (maybe a secret): only the kind of problem is told.
+            String message = String.valueOf(e.getOriginalMessage());
+            if (message.startsWith("Duplicate field")) {
+                throw new UsageException(where + " names the same field twice" + position + "; give each field once");
+            }
+            if (message.startsWith("Trailing token")) {
+                throw new UsageException(where + " has content after the end of its JSON document" + position
+                        + "; give exactly one JSON document");
+            }
+            throw new UsageException(where + " is not valid JSON" + position);
         } catch (IOException e) {
             throw new UsageException(where + " cannot be read: " + e.getClass().getSimpleName());
         }

@@ -68,8 +68,8 @@ final class MigrateCommand extends Subcommand {
             throw new UsageException("--concurrency must be between 1 and 256");
         }
         Path journalFile = journal != null ? journal : defaultJournal();
-        Map<String, Object> fromConfig = ConfigFiles.read(from, io().in());
-        Map<String, Object> toConfig = ConfigFiles.read(to, io().in());
+        Map<String, Object> fromConfig = ConfigFiles.read(from, io().in(), "--from");
+        Map<String, Object> toConfig = ConfigFiles.read(to, io().in(), "--to");
         MigrationReport report;
         try (SecretStore source = SecretStores.open(fromConfig); SecretStore target = SecretStores.open(toConfig)) {
             report = Migration.builder(source, target)

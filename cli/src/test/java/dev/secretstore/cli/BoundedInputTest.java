@@ -87,6 +87,36 @@ class BoundedInputTest {
     }
 
     @Test
+    @DisplayName("conformance --config - reads the config from stdin up to 1 MiB, then refuses it (exit 2)")
+    void hugeConformanceConfigIsRefused() {
+        Endless stdin = new Endless();
+
+        CliRun.Result result = CliRun.withStdin(stdin, Terminal.NONE, "conformance", "--config", "-");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("larger than 1024 KiB");
+        assertThat(stdin.read.get()).isEqualTo(ConfigFiles.MAX_CONFIG_BYTES + 1);
+    }
+
+    @Test
+    @DisplayName("a connector config naming a field twice, or with content after its JSON document, is refused"
+            + " saying so, without quoting the field or the content")
+    void connectorConfigDuplicateAndTrailingContent() throws IOException {
+        String spec = Files.writeString(dir.resolve("spec.json"), "{\"type\": \"object\", \"properties\":"
+                + " {\"password\": {\"type\": \"string\", \"airbyte_secret\": true}}}").toString();
+
+        CliRun.Result dup = CliRun.withStdin("{\"password\": \"a\", \"password\": \"dup-canary\"}", "config", "mask",
+                "--spec", spec);
+        CliRun.Result trail = CliRun.withStdin("{\"password\": \"a\"} {\"trail-canary\": 1}", "config", "mask",
+                "--spec", spec);
+
+        assertThat(dup.exitCode()).as(dup.toString()).isEqualTo(2);
+        assertThat(dup.err()).contains("names the same field twice").contains("line 1").doesNotContain("dup-canary");
+        assertThat(trail.exitCode()).as(trail.toString()).isEqualTo(2);
+        assertThat(trail.err()).contains("content after the end of its JSON document").doesNotContain("trail-canary");
+    }
+
+    @Test
     @DisplayName("a config naming a field twice, or with content after its JSON object, is refused saying so")
     void duplicateAndTrailingContent() throws IOException {
         Path duplicate = Files.writeString(dir.resolve("dup.json"),
@@ -112,6 +142,21 @@ class BoundedInputTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.all()).doesNotContain("hunter2");
         assertThat(result.err()).contains("option '--recovery-days'").contains("expected a whole number");
+    }
+
+    @Test
+    @DisplayName("a missing migrate --from / --to config is refused naming that option, not the path")
+    void missingMigrateConfigNamesItsOption() {
+        String existing = LocalStoreConfig.writable(dir);
+
+        CliRun.Result from = CliRun.run("migrate", "--from", dir.resolve("s3cr3t-from").toString(), "--to", existing);
+        CliRun.Result to = CliRun.run("migrate", "--from", existing, "--to", dir.resolve("s3cr3t-to").toString());
+
+        assertThat(from.exitCode()).as(from.toString()).isEqualTo(2);
+        assertThat(from.err()).contains("the --from file does not exist");
+        assertThat(to.exitCode()).as(to.toString()).isEqualTo(2);
+        assertThat(to.err()).contains("the --to file does not exist");
+        assertThat(from.all() + to.all()).doesNotContain("s3cr3t");
     }
 
     @Test

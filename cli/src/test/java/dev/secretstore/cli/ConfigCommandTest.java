@@ -128,7 +128,7 @@ class ConfigCommandTest {
 
         CliRun.Result trailing = run(CONFIG + " {\"more\": 1}", Terminal.NONE, "config", "mask", "--spec", spec);
         assertThat(trailing.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONFIG);
-        assertThat(trailing.err()).contains("connector config on stdin is not valid JSON");
+        assertThat(trailing.err()).contains("connector config on stdin has content after the end of its JSON document");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.secretstore.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.secretstore.DeleteOptions;
 import dev.secretstore.SecretIntegrityException;
@@ -15,12 +17,16 @@ import dev.secretstore.local.internal.ValueFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,6 +110,76 @@ class DamageTest {
   }
 
   @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  @DisplayName("a FIFO or a symbolic link where a record or value file belongs is damage to that secret: reads"
+      + " and listings report it instead of blocking on the FIFO or following the link")
+  void specialFilesInPlaceOfStoreFiles() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    SecretName fifoValue = SecretName.of("db/fifo-value");
+    SecretName linkedValue = SecretName.of("db/linked-value");
+    try (SecretStore store = temp.open()) {
+      for (SecretName name : List.of(DAMAGED, HEALTHY, fifoValue, linkedValue)) {
+        store.create(name, SecretValue.ofText("value of " + name));
+      }
+    }
+    Path record = temp.storeDir.resolve(NameCodec.fileName(DAMAGED.value()));
+    Files.delete(record);
+    mkfifo(record);
+    Path fifo = onlyValueFile(temp, fifoValue);
+    Files.delete(fifo);
+    mkfifo(fifo);
+    Path link = onlyValueFile(temp, linkedValue);
+    Path elsewhere = Files.move(link, tmp.resolve("moved-away.val"));
+    Files.createSymbolicLink(link, elsewhere);
+
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      try (SecretStore store = temp.open()) {
+        assertThatThrownBy(() -> store.read(DAMAGED)).isInstanceOf(SecretIntegrityException.class)
+            .hasMessageContaining(record.toString()).hasMessageContaining("not a regular file");
+        assertThatThrownBy(() -> store.read(fifoValue)).isInstanceOf(SecretIntegrityException.class)
+            .hasMessageContaining(fifo.toString()).hasMessageContaining("not a regular file");
+        assertThatThrownBy(() -> store.read(linkedValue)).isInstanceOf(SecretIntegrityException.class)
+            .hasMessageContaining(link.toString()).hasMessageContaining("not a regular file");
+        assertThat(store.read(HEALTHY).value().text()).isEqualTo("value of db/healthy");
+        List<SecretMetadata> listed = store.listAll("db/").collect(Collectors.toList());
+        assertThat(listed).extracting(m -> m.name().value())
+            .containsExactly("db/damaged", "db/fifo-value", "db/healthy", "db/linked-value");
+        assertThat(listed.get(0).integrityProblem()).hasValueSatisfying(p -> assertThat(p).contains("not a regular"));
+        store.delete(DAMAGED, DeleteOptions.force());
+        assertThat(record).doesNotExist();
+      }
+    });
+  }
+
+  @Test
+  @DisplayName("with no index to name it, a record whose header is unreadable is still listed, as damaged: by a"
+      + " writable open that rebuilds the index, and by a read-only store that scans the records")
+  void unreadableHeaderWithoutIndex() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    try (SecretStore store = temp.open()) {
+      store.create(DAMAGED, SecretValue.ofText("damaged-canary"));
+      store.create(HEALTHY, SecretValue.ofText("healthy"));
+    }
+    Path record = temp.storeDir.resolve(NameCodec.fileName(DAMAGED.value()));
+    Files.write(record, "not a record at all".getBytes(StandardCharsets.UTF_8));
+    deleteIndex(temp);
+
+    try (SecretStore readOnly = temp.open(temp.readOnlyConfig())) {
+      assertThat(readOnly.listAll(null)).extracting(m -> m.name().value() + " " + m.integrityProblem().isPresent())
+          .containsExactly("db/damaged true", "db/healthy false");
+    }
+    try (SecretStore store = temp.open()) {
+      assertThat(temp.storeDir.resolve(".index")).as("rebuilt by the writable open").isDirectory();
+      assertThat(store.listAll(null)).extracting(m -> m.name().value() + " " + m.integrityProblem().isPresent())
+          .containsExactly("db/damaged true", "db/healthy false");
+      assertThatThrownBy(() -> store.read(DAMAGED)).isInstanceOf(SecretIntegrityException.class)
+          .hasMessageContaining(record.toString());
+      store.delete(DAMAGED, DeleteOptions.force());
+      assertThat(store.listAll(null)).extracting(m -> m.name().value()).containsExactly("db/healthy");
+    }
+  }
+
+  @Test
   @DisplayName("a record replaced by an older copy of itself is reported as rolled back, and listed as damaged")
   void rolledBackRecord() throws Exception {
     TempStore temp = new TempStore(tmp);
@@ -156,6 +232,25 @@ class DamageTest {
 
     assertThat(foreign).allSatisfy(f -> assertThat(f).exists());
     assertThat(ours).doesNotExist();
+  }
+
+  private static void mkfifo(Path path) throws Exception {
+    Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+    assumeTrue(mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo is not available");
+  }
+
+  private static Path onlyValueFile(TempStore temp, SecretName name) throws Exception {
+    try (Stream<Path> files = Files.list(ValueFiles.directory(temp.storeDir, name.value()))) {
+      return files.collect(Collectors.toList()).get(0);
+    }
+  }
+
+  private static void deleteIndex(TempStore temp) throws Exception {
+    try (Stream<Path> files = Files.walk(temp.storeDir.resolve(".index"))) {
+      for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.delete(file);
+      }
+    }
   }
 
   private static void damage(Path record, String how) throws Exception {

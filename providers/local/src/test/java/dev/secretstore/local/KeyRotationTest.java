@@ -8,12 +8,14 @@ import dev.secretstore.DeleteOptions;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretValue;
+import dev.secretstore.local.internal.CrashPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +76,62 @@ class KeyRotationTest {
       }
       assertAllReadable(temp, expected); // a writable open: finishes an interrupted rotation
       assertThat(temp.storeDir.resolve(".rotation")).as("finished by the writable open").doesNotExist();
+    }
+  }
+
+  @Test
+  @DisplayName("a store opened before a rotation (another instance or process) never writes under the old key"
+      + " after it: its writes and reads carry on under the new key")
+  void storeOpenedBeforeRotation() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    Map<String, String> expected = fill(temp);
+    try (SecretStore before = temp.open()) {
+      assertThat(before.read(SecretName.of("s0")).value().text()).isEqualTo("second-0");
+
+      LocalKeyRotation.rotate(temp.provider(), temp.config());
+
+      before.create(SecretName.of("written-after"), SecretValue.ofText("after rotation"));
+      before.put(SecretName.of("s1"), SecretValue.ofText("third-1"));
+      assertThat(before.read(SecretName.of("s0")).value().text()).isEqualTo("second-0");
+    }
+    expected.put("s1", "third-1");
+    expected.put("written-after", "after rotation");
+    try (SecretStore after = temp.open()) {
+      for (Map.Entry<String, String> e : expected.entrySet()) {
+        assertThat(after.read(SecretName.of(e.getKey())).value().text()).as(e.getKey()).isEqualTo(e.getValue());
+      }
+      assertThat(after.listAll(null)).noneMatch(m -> m.integrityProblem().isPresent());
+    }
+  }
+
+  @Test
+  @DisplayName("a store opened before a rotation reads every secret while the rotation is under way or was"
+      + " interrupted, re-encrypted or not")
+  void storeOpenedBeforeInterruptedRotation() throws Exception {
+    TempStore temp = new TempStore(tmp);
+    Map<String, String> expected = fill(temp);
+    try (SecretStore before = temp.open()) {
+      assertThat(before.read(SecretName.of("s0")).value().text()).isEqualTo("second-0");
+      AtomicInteger records = new AtomicInteger();
+      CrashPoint.beforeRename(() -> {
+        if (records.incrementAndGet() > 1) {
+          throw new IllegalStateException("rotation interrupted after its first record");
+        }
+      });
+      try {
+        assertThatThrownBy(() -> LocalKeyRotation.rotate(temp.provider(), temp.config()))
+            .hasMessage("rotation interrupted after its first record");
+      } finally {
+        CrashPoint.beforeRename(null);
+      }
+      assertThat(temp.storeDir.resolve(".rotation")).as("the rotation is left half done").exists();
+
+      for (Map.Entry<String, String> e : expected.entrySet()) {
+        assertThat(before.read(SecretName.of(e.getKey())).value().text()).as(e.getKey()).isEqualTo(e.getValue());
+      }
+      assertThat(before.listAll(null)).noneMatch(m -> m.integrityProblem().isPresent());
+      assertAllReadable(temp, expected); // a writable open finishes the rotation
+      assertThat(before.read(SecretName.of("s3")).value().text()).isEqualTo("second-3");
     }
   }
 

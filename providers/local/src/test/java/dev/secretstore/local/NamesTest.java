@@ -49,6 +49,19 @@ class NamesTest {
   }
 
   @Test
+  @DisplayName("a record file name decodes back to its one name; hashed, stray and non-canonical file names to none")
+  void fileNamesDecode() {
+    for (String name : LOOK_ALIKES) {
+      assertThat(NameCodec.nameOf(NameCodec.fileName(name))).as(name).contains(name);
+    }
+    assertThat(NameCodec.nameOf(NameCodec.fileName("A".repeat(254) + "z"))).as("hashed").isEmpty();
+    for (String stray : List.of("notes.txt", ".lock", "a_.rec", "a_x_.rec", "a_!.rec", "a_-_-b.rec", "_-a.rec", ".rec",
+        "a..b.rec")) {
+      assertThat(NameCodec.nameOf(stray)).as(stray).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("Airbyte coordinates and 255-character names round-trip")
   void longAndAirbyteNames() {
     String airbyte = "airbyte_workspace_3fa85f64-5717-4562-b3fc-2c963f66afa6_secret_9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d_v1";

@@ -96,6 +96,9 @@ class VersionsAndTagsTest {
       store.put(name, SecretValue.ofText("three"));
 
       assertThat(store.listVersions(name)).containsExactly("1", "2", "3");
+      assertThatThrownBy(() -> store.read(name, "hunter2")).as("the version id given is not repeated")
+          .isInstanceOf(SecretNotFoundException.class).hasMessageContaining("no version")
+          .hasMessageNotContaining("hunter2");
       assertThatThrownBy(() -> store.listVersions(SecretName.of("absent"))).isInstanceOf(SecretNotFoundException.class);
       store.delete(name);
       assertThatThrownBy(() -> store.listVersions(name)).isInstanceOf(SecretNotFoundException.class);

@@ -37,6 +37,11 @@ public final class Aead {
     return key;
   }
 
+  /** Whether this opens with a second key too (a rotation's old key). */
+  boolean opensWithTwoKeys() {
+    return previousKey != null;
+  }
+
   public Sealed seal(byte[] plaintext, byte[] associatedData) {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);

@@ -57,6 +57,9 @@ public final class LocalStore {
   private final SecureRandom random;
   private final int maxTags;
   private final StoreIndex index;
+  // The key-check file as this instance last saw it (file key, modification time, size). A rotation by another
+  // instance or process rewrites it; see followKeyRotation.
+  private volatile Object keyCheckSeen;
 
   private LocalStore(Path dir, KeySource keySource, ReadOnlyReason readOnly, RecordCodec codec, StoreLock lock,
       Clock clock, SecureRandom random, int maxTags) {
@@ -70,6 +73,7 @@ public final class LocalStore {
     this.clock = clock;
     this.random = random;
     this.maxTags = maxTags;
+    this.keyCheckSeen = keyCheckStamp(dir);
   }
 
   /**
@@ -202,6 +206,7 @@ public final class LocalStore {
       Aead only = new Aead(keys.newKey(), random);
       this.codec = new RecordCodec(only);
       this.aead = only;
+      this.keyCheckSeen = keyCheckStamp(dir);
     } catch (IOException e) {
       throw StoreFault.io(null, "key rotation in " + dir + " stopped (" + e.getClass().getSimpleName()
           + "); it resumes at the next writable open, and either key file opens the store meanwhile", e);
@@ -256,6 +261,76 @@ public final class LocalStore {
   }
 
   /**
+   * Takes up the store's new key when another instance or process rotated it since this one last looked, so
+   * that a store opened before a rotation never writes under the old key (what it wrote would be unreadable
+   * with the new key file) and its reads do not report healthy secrets as damaged. Cheap when nothing
+   * changed: one {@code lstat} of the key-check file, which every rotation rewrites (by rename, so a new file).
+   * Called under the store lock before every write, and after a read that failed its integrity check.
+   *
+   * @param afterFailedRead also take up a rotation still under way in another process (or left by one that
+   *     was killed): its marker yields the other key, and with both every file opens, re-encrypted or not.
+   *     Writers need not: they wait for a live rotation, and the old key is still valid while a marker is left
+   * @return whether this store now holds another key than before
+   */
+  private synchronized boolean followKeyRotation(boolean afterFailedRead) {
+    Object stamp = keyCheckStamp(dir);
+    if (stamp == null || stamp.equals(keyCheckSeen)) {
+      return afterFailedRead && takeUpRotationInProgress();
+    }
+    try {
+      try {
+        KeyCheck.verify(dir, aead, keySource);
+        keyCheckSeen = stamp; // rewritten, but still our key
+        return false;
+      } catch (StoreFault notOurKey) {
+        if (notOurKey.kind() != FaultKind.AUTHENTICATION || !(keySource instanceof KeySource.File file)) {
+          throw notOurKey;
+        }
+        MasterKey key = KeyFiles.read(file.path()).orElseThrow(() -> StoreFault.of(FaultKind.AUTHENTICATION, null,
+            "the key of store " + dir + " was rotated since it was opened, and key file " + file.path()
+                + " is missing", "restore the key file, then open the store again"));
+        Aead current = aeadFor(dir, key, random);
+        KeyCheck.verify(dir, current, keySource);
+        this.codec = new RecordCodec(current);
+        this.aead = current;
+        keyCheckSeen = stamp;
+        return true;
+      }
+    } catch (IOException e) {
+      throw StoreFault.io(null, "cannot read the key check of store " + dir + " (" + e.getClass().getSimpleName()
+          + ")", e);
+    }
+  }
+
+  private boolean takeUpRotationInProgress() {
+    if (aead.opensWithTwoKeys() || !KeyRotation.inProgress(dir)) {
+      return false;
+    }
+    try {
+      Aead both = aeadFor(dir, aead.key(), random);
+      if (!both.opensWithTwoKeys()) {
+        return false; // finished in between: the key check has changed, and the next failure follows that
+      }
+      this.codec = new RecordCodec(both);
+      this.aead = both;
+      return true;
+    } catch (IOException e) {
+      throw StoreFault.io(null, "cannot read the key rotation marker of store " + dir + " ("
+          + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  private static Object keyCheckStamp(Path dir) {
+    try {
+      java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(dir.resolve(KeyCheck.FILE_NAME),
+          java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(), attributes.size());
+    } catch (IOException none) {
+      return null;
+    }
+  }
+
+  /**
    * Checks the key against the key-check record, or, if that is missing (an older or damaged store),
    * against one record. Returns whether there was a key-check record.
    */
@@ -269,7 +344,11 @@ public final class LocalStore {
       Optional<String> name = claimedName(record.get());
       try {
         if (name.isPresent()) {
-          new RecordCodec(aead).decode(Files.readAllBytes(record.get()), name.get());
+          byte[] bytes;
+          try (java.io.InputStream in = RegularFiles.open(record.get())) {
+            bytes = in.readNBytes(MAX_RECORD_BYTES + 1);
+          }
+          new RecordCodec(aead).decode(bytes, name.get());
         }
       } catch (StoreFault wrongKey) {
         throw StoreFault.of(FaultKind.AUTHENTICATION, null, "the master key from " + source.describe()
@@ -500,11 +579,22 @@ public final class LocalStore {
   }
 
   public VersionRead read(String name, Optional<String> versionId) {
+    try {
+      return readOnce(name, versionId);
+    } catch (StoreFault f) {
+      if (f.kind() == FaultKind.INTEGRITY && followKeyRotation(true)) {
+        return readOnce(name, versionId);
+      }
+      throw f;
+    }
+  }
+
+  private VersionRead readOnce(String name, Optional<String> versionId) {
     SecretRecord record = loadLive(name);
     VersionEntry version = versionId.isEmpty()
         ? record.latest()
         : record.version(versionId.get()).orElseThrow(() -> StoreFault.of(FaultKind.NOT_FOUND, name,
-            "version " + versionId.get() + " of this secret does not exist"));
+            "this secret has no version with the id given")); // the id is not repeated: no argument value is
     if (version.isInline()) {
       return new VersionRead(record, version, atRecord(name, () -> codec.openValue(record, version)));
     }
@@ -661,11 +751,16 @@ public final class LocalStore {
     };
   }
 
-  /** Every name a record file in the directory claims (header only), for stores without a usable index. */
+  /**
+   * Every name a record file in the directory claims (header only), for stores without a usable index. A
+   * file whose header cannot be read, or claims another name, is taken to hold the name its file name stands
+   * for (where that is an escaped name, not a hashed one): reading it then fails, and it is listed as damaged
+   * rather than hidden.
+   */
   private java.util.TreeSet<String> scanNames() {
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
     for (Path file : recordFiles()) {
-      claimedName(file).ifPresent(names::add);
+      claimedName(file).or(() -> NameCodec.nameOf(file.getFileName().toString())).ifPresent(names::add);
     }
     return names;
   }
@@ -693,6 +788,7 @@ public final class LocalStore {
   private <T> T write(String name, Function<Txn, T> action) {
     try {
       return lock.withLock(() -> {
+        followKeyRotation(false);
         Txn txn = new Txn(name);
         T result;
         try {
@@ -875,10 +971,12 @@ public final class LocalStore {
   private Optional<SecretRecord> decodeFile(String name) {
     Path file = recordPath(name);
     byte[] bytes;
-    try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    try (java.io.InputStream in = RegularFiles.open(file)) {
       bytes = in.readNBytes(MAX_RECORD_BYTES + 1);
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (RegularFiles.NotRegularFileException e) {
+      throw StoreFault.integrity(name, "record file " + file + " is not a regular file", file);
     } catch (IOException e) {
       throw StoreFault.integrity(name, "record file " + file + " cannot be read (" + e.getClass().getSimpleName()
           + ")", file);
@@ -890,6 +988,13 @@ public final class LocalStore {
     try {
       return Optional.of(codec.decode(bytes, name));
     } catch (StoreFault f) {
+      if (f.kind() == FaultKind.INTEGRITY && followKeyRotation(true)) {
+        try {
+          return Optional.of(codec.decode(bytes, name));
+        } catch (StoreFault again) {
+          throw again.atLocation(file);
+        }
+      }
       throw f.atLocation(file);
     }
   }
@@ -921,7 +1026,7 @@ public final class LocalStore {
   // The clear-text header names the file; a file whose name does not map back to its path was moved or
   // planted, and is ignored here (reading it under its real path would fail authentication anyway).
   private static Optional<String> claimedName(Path file) {
-    try (java.io.InputStream in = Files.newInputStream(file)) {
+    try (java.io.InputStream in = RegularFiles.open(file)) {
       String name = RecordCodec.claimedName(in.readNBytes(RecordCodec.MAX_HEADER_BYTES));
       return file.getFileName().toString().equals(NameCodec.fileName(name)) ? Optional.of(name) : Optional.empty();
     } catch (NoSuchFileException vanished) {

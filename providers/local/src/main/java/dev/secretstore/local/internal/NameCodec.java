@@ -46,6 +46,47 @@ public final class NameCodec {
     return out.append(RECORD_SUFFIX).toString();
   }
 
+  /**
+   * The name whose record file is called {@code fileName}, when that file name is an escaped name (not a
+   * hashed one) and decodes to a valid secret name. Lets a listing that finds no index name a record whose
+   * header cannot be read, so the damage is reported instead of the secret vanishing.
+   */
+  public static java.util.Optional<String> nameOf(String fileName) {
+    if (!isRecordFile(fileName)) {
+      return java.util.Optional.empty();
+    }
+    String escaped = fileName.substring(0, fileName.length() - RECORD_SUFFIX.length());
+    StringBuilder name = new StringBuilder(escaped.length());
+    for (int i = 0; i < escaped.length(); i++) {
+      char c = escaped.charAt(i);
+      if (c != '_') {
+        name.append(c);
+        continue;
+      }
+      if (++i == escaped.length()) {
+        return java.util.Optional.empty();
+      }
+      char next = escaped.charAt(i);
+      if (next >= 'a' && next <= 'z') {
+        name.append((char) (next - ('a' - 'A')));
+      } else if (next == '_') {
+        name.append('_');
+      } else if (next == '-') {
+        name.append('/');
+      } else {
+        return java.util.Optional.empty();
+      }
+    }
+    String decoded = name.toString();
+    try {
+      // Only a file name this store would give that name: the mapping is injective, so this is the one name.
+      return dev.secretstore.SecretName.isValid(decoded) && fileName.equals(fileName(decoded))
+          ? java.util.Optional.of(decoded) : java.util.Optional.empty();
+    } catch (IllegalArgumentException notAName) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** Whether a directory entry is a record file (temporary files and the lock/key-check files are not). */
   public static boolean isRecordFile(String fileName) {
     return fileName.endsWith(RECORD_SUFFIX) && !fileName.startsWith(".");

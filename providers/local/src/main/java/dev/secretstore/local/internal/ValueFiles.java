@@ -51,10 +51,12 @@ public final class ValueFiles {
    */
   public static Sealed read(Path file, String name, int maxBytes) {
     byte[] bytes;
-    try (java.io.InputStream in = Files.newInputStream(file)) {
+    try (java.io.InputStream in = RegularFiles.open(file)) {
       bytes = in.readNBytes(maxBytes + 1);
     } catch (NoSuchFileException e) {
       throw StoreFault.integrity(name, "value file " + file + " is missing", file);
+    } catch (RegularFiles.NotRegularFileException e) {
+      throw StoreFault.integrity(name, "value file " + file + " is not a regular file", file);
     } catch (IOException e) {
       throw StoreFault.integrity(name, "value file " + file + " cannot be read (" + e.getClass().getSimpleName()
           + ")", file);
