@@ -97,6 +97,26 @@ class GcpErrorMappingTest {
     }
 
     @Test
+    @DisplayName("latest is Secret Manager's versions/latest, the newest version: when it is disabled, a read names that "
+            + "state (no silent fall back to an older value), and older versions stay readable by number")
+    void disabledLatestVersion() {
+        SecretName name = SecretName.of("errors/latest-disabled");
+        store.put(name, SecretValue.ofText("first"));
+        store.put(name, SecretValue.ofText("second"));
+        try (var admin = world.adminClient()) {
+            admin.disableSecretVersion(store.describe(name).nativeId() + "/versions/2");
+        }
+
+        SecretNotFoundException e = catchThrowableOfType(() -> store.read(name), SecretNotFoundException.class);
+
+        assertThat(e).as("reading the latest version").isNotNull();
+        assertThat(e.getMessage()).contains("/versions/latest").contains("DISABLED").contains("FAILED_PRECONDITION")
+                .doesNotContain("second");
+        assertThat(e.remediation()).hasValueSatisfying(r -> assertThat(r).contains("enable"));
+        assertThat(store.read(name, "1").value().text()).isEqualTo("first");
+    }
+
+    @Test
     @DisplayName("a value whose CRC32C does not match the one Secret Manager sent is a SecretIntegrityException")
     void checksumMismatch() {
         SecretName damaged = SecretName.of("errors/damaged");
