@@ -137,6 +137,33 @@ class GcpErrorMappingTest {
     }
 
     @Test
+    @DisplayName("a value damaged on its way in is refused by its data_crc32c: a SecretIntegrityException, attempted "
+            + "once, nothing stored, and a create leaves no secret behind")
+    void valueDamagedOnItsWayIn() {
+        SecretName existing = SecretName.of("errors/damaged-on-put");
+        store.put(existing, SecretValue.ofText("first"));
+        var control = world.emulator.control();
+        long before = control.requestCount("AddSecretVersion");
+        control.damageIncomingPayloads(1);
+
+        SecretIntegrityException put = catchThrowableOfType(() -> store.put(existing, SecretValue.ofText("second")),
+                SecretIntegrityException.class);
+
+        assertThat(put).as("a put whose value arrived damaged").isNotNull();
+        assertThat(put.getMessage()).contains("CRC32C").contains("nothing was stored").doesNotContain("second");
+        assertThat(control.requestCount("AddSecretVersion") - before).as("attempts").isEqualTo(1);
+        assertThat(store.read(existing).value().text()).isEqualTo("first");
+        assertThat(store.read(existing).version()).isEqualTo("1");
+
+        SecretName fresh = SecretName.of("errors/damaged-on-create");
+        control.damageIncomingPayloads(1);
+        SecretIntegrityException create = catchThrowableOfType(() -> store.create(fresh, SecretValue.ofText("lost")),
+                SecretIntegrityException.class);
+        assertThat(create).as("a create whose value arrived damaged").isNotNull();
+        assertThat(store.find(fresh)).as("no secret without a value is left behind").isEmpty();
+    }
+
+    @Test
     @DisplayName("a malformed version is refused as not-found without repeating the argument")
     void malformedVersionNotRepeated() {
         String version = "v!x$unusual-version";
