@@ -300,22 +300,43 @@ public final class SecretStore implements AutoCloseable {
      * @return a result per name
      */
     public Map<SecretName, ReadResult> readAll(Collection<SecretName> names) {
+        // Loops, not streams: a platform hydrates a connection's few names this way over and over, mostly from a
+        // cache, where a stream pipeline and its lambdas cost as much as the cached reads themselves.
         Operation op = Operation.READ_ALL;
-        List<SecretName> distinct = names.stream().distinct().collect(Collectors.toList());
-        distinct.forEach(n -> checkName(op, n));
+        List<SecretName> distinct = distinct(names);
+        for (SecretName n : distinct) {
+            checkName(op, n);
+        }
         Map<SecretName, ReadResult> fromProvider = distinct.isEmpty() ? Map.of()
                 : call(op, null, () -> spi.readAll(distinct));
-        Map<SecretName, ReadResult> results = new LinkedHashMap<>();
+        Map<SecretName, ReadResult> results = new LinkedHashMap<>(distinct.size() * 4 / 3 + 1);
         for (SecretName n : distinct) {
             ReadResult r = fromProvider.get(n);
             if (r == null) {
                 r = ReadResult.failed(n, new SecretStoreException(info.name(), op, n,
                         "the provider returned no result for this name", null, null));
             }
-            r.failure().ifPresent(f -> f.withContext(info.name(), op, n));
+            Optional<SecretStoreException> failure = r.failure();
+            if (failure.isPresent()) {
+                failure.get().withContext(info.name(), op, n);
+            }
             results.put(n, r);
         }
         return java.util.Collections.unmodifiableMap(results);
+    }
+
+    /** The names once each, in the order given (a linear scan for the few names of one connection). */
+    private static List<SecretName> distinct(Collection<SecretName> names) {
+        if (names.size() > 16) {
+            return new ArrayList<>(new java.util.LinkedHashSet<>(names));
+        }
+        List<SecretName> distinct = new ArrayList<>(names.size());
+        for (SecretName n : names) {
+            if (!distinct.contains(n)) {
+                distinct.add(n);
+            }
+        }
+        return distinct;
     }
 
     /**

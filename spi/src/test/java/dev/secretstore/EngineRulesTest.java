@@ -179,6 +179,27 @@ class EngineRulesTest {
         }
 
         @Test
+        @DisplayName("readAll of many names with repeats: one result per distinct name, in first-seen order")
+        void readAllManyWithRepeats() {
+            List<SecretName> asked = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                store.create(SecretName.of("n" + i), SecretValue.ofText("v" + i));
+            }
+            for (int i = 19; i >= 0; i--) {
+                asked.add(SecretName.of("n" + i));
+                asked.add(SecretName.of("n" + (19 - i))); // every name twice, the second time out of order
+            }
+            Map<SecretName, ReadResult> results = store.readAll(asked);
+            List<String> expected = new java.util.ArrayList<>();
+            for (int i = 19; i >= 10; i--) {
+                expected.add("n" + i);
+                expected.add("n" + (19 - i));
+            }
+            assertThat(results.keySet()).extracting(SecretName::value).containsExactlyElementsOf(expected);
+            assertThat(results.get(SecretName.of("n7")).secret().orElseThrow().value().text()).isEqualTo("v7");
+        }
+
+        @Test
         @DisplayName("find is empty for a missing secret; describe raises NotFound naming it")
         void findAndDescribe() {
             assertThat(store.find(name)).isEmpty();
