@@ -1,9 +1,17 @@
 package dev.secretstore.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.secretstore.ConfigProblem;
+import dev.secretstore.InvalidConfigException;
 import dev.secretstore.SecretStores;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +55,31 @@ class GcpPolicyTest {
                 "service-account", "airbyte@my-project.iam.gserviceaccount.com")).orElseThrow();
 
         assertThat(text).contains("/secrets/airbyte_");
+    }
+
+    static Stream<Arguments> malformedOptions() {
+        return Stream.of(
+                Arguments.of("project", "my-project; touch pwned"),
+                Arguments.of("project", "123456789012"),
+                Arguments.of("name-prefix", "air\"byte"),
+                Arguments.of("name-prefix", "$(touch pwned)"),
+                Arguments.of("region", "Europe West"),
+                Arguments.of("service-account", "sa@p.iam.gserviceaccount.com --role=roles/owner"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("malformedOptions")
+    @DisplayName("an option the store config would refuse is refused by name, never printed into the shell commands")
+    void malformedOptionsRefused(String option, String value) {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("project", "my-project",
+                "service-account", "airbyte@my-project.iam.gserviceaccount.com", "name-prefix", "airbyte_"));
+        options.put(option, value);
+
+        InvalidConfigException e = catchThrowableOfType(() -> SecretStores.recommendedPolicy("gcp", options),
+                InvalidConfigException.class);
+
+        assertThat(e).as("policy with a malformed %s", option).isNotNull();
+        assertThat(e.problems()).extracting(ConfigProblem::field).containsExactly(option);
+        assertThat(e.getMessage()).doesNotContain(value);
     }
 }

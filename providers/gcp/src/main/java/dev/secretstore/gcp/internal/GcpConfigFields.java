@@ -37,9 +37,11 @@ public final class GcpConfigFields {
     public static final int MAX_READ_CONCURRENCY = 64;
 
     /** Secret ids are [A-Za-z0-9_-]{1,255}; a prefix leaves room for names. */
-    private static final Pattern NAME_PREFIX_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    static final Pattern NAME_PREFIX_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    static final String NAME_PREFIX_EXPECTED = "1-100 letters, digits, '_' or '-' (the characters of a secret id)";
     /** Secret Manager locations, e.g. us-central1, europe-west4, northamerica-northeast1. */
-    private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]+(-[a-z]+)+[0-9]{1,2}");
+    static final Pattern REGION_PATTERN = Pattern.compile("[a-z]+(-[a-z]+)+[0-9]{1,2}");
+    static final String REGION_EXPECTED = "a Secret Manager location such as us-central1 or europe-west4";
     /** A gRPC target: host:port, or https://host[:port][/]. */
     private static final Pattern ENDPOINT_PATTERN =
             Pattern.compile("(https://)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?/?");
@@ -93,9 +95,9 @@ public final class GcpConfigFields {
         CloudConfigChecks.gcpProjectId(config, PROJECT_ID).ifPresent(problems::add);
         CloudConfigChecks.gcpLabelKey(config, LABEL_KEY).ifPresent(problems::add);
         config.string(NAME_PREFIX).flatMap(v -> ConfigChecks.matches(NAME_PREFIX, v, NAME_PREFIX_PATTERN,
-                "1-100 letters, digits, '_' or '-' (the characters of a secret id)")).ifPresent(problems::add);
-        config.string(REGION).flatMap(v -> ConfigChecks.matches(REGION, v, REGION_PATTERN,
-                "a Secret Manager location such as us-central1 or europe-west4")).ifPresent(problems::add);
+                NAME_PREFIX_EXPECTED)).ifPresent(problems::add);
+        config.string(REGION).flatMap(v -> ConfigChecks.matches(REGION, v, REGION_PATTERN, REGION_EXPECTED))
+                .ifPresent(problems::add);
         config.string(ENDPOINT).flatMap(GcpConfigFields::endpointProblem).ifPresent(problems::add);
         config.string(CA_CERTIFICATE_FILE).filter(f -> !java.nio.file.Files.isReadable(java.nio.file.Path.of(f)))
                 .ifPresent(f -> problems.add(ConfigProblem.of(CA_CERTIFICATE_FILE, "is not a readable file; expected "

@@ -1,10 +1,17 @@
 package dev.secretstore.gcp.internal;
 
 import dev.secretstore.ConfigField;
+import dev.secretstore.ConfigProblem;
+import dev.secretstore.InvalidConfigException;
+import dev.secretstore.spi.ConfigChecks;
+import dev.secretstore.spi.StoreConfig;
 import dev.secretstore.spi.VerificationStepKind;
+import dev.secretstore.support.config.CloudConfigChecks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The least-privilege setup, as {@code gcloud} commands. IAM conditions on Secret Manager can test the resource's
@@ -21,6 +28,8 @@ public final class GcpPolicy {
     public static final String REGION = "region";
     public static final String DEFAULT_NAME_PREFIX = "airbyte_";
     static final String ROLE = "roles/secretmanager.admin";
+    /** An IAM member's e-mail: no quotes, spaces, '$' or backquotes can reach the printed shell commands. */
+    private static final Pattern SERVICE_ACCOUNT_EMAIL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,99}@[A-Za-z0-9.-]{1,253}");
 
     private GcpPolicy() {
     }
@@ -44,7 +53,18 @@ public final class GcpPolicy {
                 + " || (resource.type == " + q + parentType + q + " && resource.name == " + q + parent + q + ")";
     }
 
+    /**
+     * Every option's value is checked as the store config checks it (a project ID, a namePrefix, a region) before it
+     * is printed into shell commands: a value those checks refuse would make commands that break, or run something
+     * else, when pasted. Problems name the option and never quote its value.
+     *
+     * @throws InvalidConfigException naming every malformed option
+     */
     public static String commands(Map<String, String> options) {
+        List<ConfigProblem> problems = problems(options);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(GcpErrors.PROVIDER, problems);
+        }
         String project = options.get(PROJECT);
         String account = options.get(SERVICE_ACCOUNT);
         String prefix = Optional.ofNullable(options.get(NAME_PREFIX)).orElse(DEFAULT_NAME_PREFIX);
@@ -67,6 +87,20 @@ public final class GcpPolicy {
                 "  --condition=\"expression=" + condition("${PROJECT_NUMBER}", prefix, region, true)
                         + ",title=secretstore " + prefix + ",description=secrets whose id starts with " + prefix + "\"",
                 "");
+    }
+
+    static List<ConfigProblem> problems(Map<String, String> options) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        CloudConfigChecks.gcpProjectId(StoreConfig.of(GcpErrors.PROVIDER, options, options()), PROJECT)
+                .ifPresent(problems::add);
+        Optional.ofNullable(options.get(SERVICE_ACCOUNT)).flatMap(v -> ConfigChecks.matches(SERVICE_ACCOUNT, v,
+                SERVICE_ACCOUNT_EMAIL, "a service account's e-mail, e.g. airbyte@my-project.iam.gserviceaccount.com"))
+                .ifPresent(problems::add);
+        Optional.ofNullable(options.get(NAME_PREFIX)).flatMap(v -> ConfigChecks.matches(NAME_PREFIX, v,
+                GcpConfigFields.NAME_PREFIX_PATTERN, GcpConfigFields.NAME_PREFIX_EXPECTED)).ifPresent(problems::add);
+        Optional.ofNullable(options.get(REGION)).flatMap(v -> ConfigChecks.matches(REGION, v,
+                GcpConfigFields.REGION_PATTERN, GcpConfigFields.REGION_EXPECTED)).ifPresent(problems::add);
+        return problems;
     }
 
     public static Optional<String> remediation(VerificationStepKind step) {

@@ -107,6 +107,29 @@ final class EmulatorWorld implements AutoCloseable {
         return key.toString();
     }
 
+    /**
+     * A key naming a key id the emulator did issue (the account's), whose private key is another one: its JWTs do
+     * not verify, as a key file whose private_key was edited or mixed up with another key's would not.
+     */
+    String forgedKeyJson(String email) throws java.security.GeneralSecurityException {
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        JsonObject key = JsonParser.parseString(keyJson(email)).getAsJsonObject();
+        key.addProperty("private_key", pem);
+        return key.toString();
+    }
+
+    /** Writes a file into this world's directory (removed with it), e.g. a key file for ADC. */
+    Path writeFile(String fileName, String content) {
+        try {
+            return Files.writeString(dir.resolve(fileName), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The common fields: project, endpoint, the emulator's certificate, a small retry policy. */
     Map<String, Object> baseConfig(String prefix) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -162,5 +185,11 @@ final class EmulatorWorld implements AutoCloseable {
     @Override
     public void close() {
         emulator.close();
+        // The directory holds key files (private keys): leave none behind in the temporary directory.
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

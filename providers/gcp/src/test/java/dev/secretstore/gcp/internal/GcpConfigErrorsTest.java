@@ -67,6 +67,12 @@ class GcpConfigErrorsTest {
                 Arguments.of("retry.initialBackof", with(c -> c.put("retry", Map.of("initialBackof", "PT1S")))),
                 Arguments.of("retry.maxBackoff", with(c -> c.put("retry", Map.of("maxBackoff", "5 seconds")))),
                 Arguments.of("caCertificateFile", with(c -> c.put("caCertificateFile", "/nonexistent/ca.pem"))),
+                // Key material pasted into the wrong field, or under a misspelled name, is not quoted either.
+                Arguments.of("projectId", with(c -> c.put("projectId", GOOD_KEY))),
+                Arguments.of("labelKey", with(c -> c.put("labelKey", CANARY))),
+                Arguments.of("endpoint", with(c -> c.put("endpoint", GOOD_KEY))),
+                Arguments.of("namePrefix", with(c -> c.put("namePrefix", GOOD_KEY))),
+                Arguments.of("credentialJson", with(c -> c.put("credentialJson", c.remove("credentialsJson")))),
                 Arguments.of("credentialsJson", base()));
     }
 

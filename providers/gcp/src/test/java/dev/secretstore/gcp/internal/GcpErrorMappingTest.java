@@ -97,11 +97,32 @@ class GcpErrorMappingTest {
     }
 
     @Test
+    @DisplayName("latest is Secret Manager's versions/latest, the newest version: when it is disabled, a read names that "
+            + "state (no silent fall back to an older value), and older versions stay readable by number")
+    void disabledLatestVersion() {
+        SecretName name = SecretName.of("errors/latest-disabled");
+        store.put(name, SecretValue.ofText("first"));
+        store.put(name, SecretValue.ofText("second"));
+        try (var admin = world.adminClient()) {
+            admin.disableSecretVersion(store.describe(name).nativeId() + "/versions/2");
+        }
+
+        SecretNotFoundException e = catchThrowableOfType(() -> store.read(name), SecretNotFoundException.class);
+
+        assertThat(e).as("reading the latest version").isNotNull();
+        assertThat(e.getMessage()).contains("/versions/latest").contains("DISABLED").contains("FAILED_PRECONDITION")
+                .doesNotContain("second");
+        assertThat(e.remediation()).hasValueSatisfying(r -> assertThat(r).contains("enable"));
+        assertThat(store.read(name, "1").value().text()).isEqualTo("first");
+    }
+
+    @Test
     @DisplayName("a value whose CRC32C does not match the one Secret Manager sent is a SecretIntegrityException")
     void checksumMismatch() {
         SecretName damaged = SecretName.of("errors/damaged");
         store.put(damaged, SecretValue.ofText("will be damaged"));
-        String secretId = dev.secretstore.support.names.NameCodecs.gcp().withPrefix(EmulatorWorld.NAME_PREFIX).encode(damaged);
+        // Written out, not computed by the codec under test: the prefix, then '/' as "__" (the module README).
+        String secretId = "airbyte_errors__damaged";
         world.emulator.control().damageStoredData(EmulatorWorld.PROJECT, secretId, 1);
 
         SecretIntegrityException e = catchThrowableOfType(() -> store.read(damaged), SecretIntegrityException.class);
@@ -114,6 +135,33 @@ class GcpErrorMappingTest {
         assertThat(byVersion.getMessage()).contains("CRC32C").doesNotContain("will be damaged");
         assertThat(store.readAll(java.util.List.of(damaged)).get(damaged).failure())
                 .hasValueSatisfying(f -> assertThat(f).isInstanceOf(SecretIntegrityException.class));
+    }
+
+    @Test
+    @DisplayName("a value damaged on its way in is refused by its data_crc32c: a SecretIntegrityException, attempted "
+            + "once, nothing stored, and a create leaves no secret behind")
+    void valueDamagedOnItsWayIn() {
+        SecretName existing = SecretName.of("errors/damaged-on-put");
+        store.put(existing, SecretValue.ofText("first"));
+        var control = world.emulator.control();
+        long before = control.requestCount("AddSecretVersion");
+        control.damageIncomingPayloads(1);
+
+        SecretIntegrityException put = catchThrowableOfType(() -> store.put(existing, SecretValue.ofText("second")),
+                SecretIntegrityException.class);
+
+        assertThat(put).as("a put whose value arrived damaged").isNotNull();
+        assertThat(put.getMessage()).contains("CRC32C").contains("nothing was stored").doesNotContain("second");
+        assertThat(control.requestCount("AddSecretVersion") - before).as("attempts").isEqualTo(1);
+        assertThat(store.read(existing).value().text()).isEqualTo("first");
+        assertThat(store.read(existing).version()).isEqualTo("1");
+
+        SecretName fresh = SecretName.of("errors/damaged-on-create");
+        control.damageIncomingPayloads(1);
+        SecretIntegrityException create = catchThrowableOfType(() -> store.create(fresh, SecretValue.ofText("lost")),
+                SecretIntegrityException.class);
+        assertThat(create).as("a create whose value arrived damaged").isNotNull();
+        assertThat(store.find(fresh)).as("no secret without a value is left behind").isEmpty();
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The kit's fault injector over the emulator's fault table and request log. A connection reset reaches a gRPC
- * client as UNAVAILABLE, so it is injected as UNAVAILABLE before the call is processed. Latency is the emulator's
+ * client as UNAVAILABLE; it is injected after the emulator applied the call (its response lost), the harder of the
+ * two cases the kit allows: a retried CreateSecret then meets its own secret. Latency is the emulator's
  * added latency, on every call until cleared (a superset of the contract's "next count calls"). GetSecretVersion, the
  * look at the current version number that describe makes after GetSecret, is a per-version read and counts with
  * reads: a describe is then one DESCRIBE call, as the kit counts it.
@@ -48,6 +49,9 @@ final class GcpFaults implements FaultInjector {
         }
         Fault fault = Fault.of(kind == FaultKind.THROTTLED ? Fault.Kind.RESOURCE_EXHAUSTED : Fault.Kind.UNAVAILABLE)
                 .onlyFor(methods(calls));
+        if (kind == FaultKind.CONNECTION_RESET) {
+            fault = fault.afterApplying();
+        }
         control.addFault(count > 0 ? fault.times(count) : fault);
     }
 

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * The kit's fixture over the emulator: the privileged store is {@code secretstore@} with exactly the printed
  * conditioned grant and the matching namePrefix; the read-only store {@code reader@} (secretAccessor + viewer);
- * bad credentials a key the emulator never issued; foreign secrets planted through the SPI as {@code admin@}.
+ * bad credentials a key the emulator never issued, given the way the other stores get theirs (in the config, or
+ * through ADC); foreign secrets planted through the SPI as {@code admin@}.
  */
 final class GcpFixture implements ConformanceFixture {
 
@@ -82,7 +83,11 @@ final class GcpFixture implements ConformanceFixture {
         if (bad == null) {
             String unknown = world.unknownKeyJson();
             remember(unknown);
-            bad = SecretStores.open(world.keyConfig(unknown, EmulatorWorld.NAME_PREFIX));
+            bad = auth == Auth.SERVICE_ACCOUNT_KEY
+                    ? SecretStores.open(world.keyConfig(unknown, EmulatorWorld.NAME_PREFIX))
+                    // The same unknown key, found through Application Default Credentials, as the other stores are.
+                    : SecretStores.open(new AdcSeamProvider(world.writeFile("unknown-key.json", unknown)),
+                            world.adcConfig(EmulatorWorld.NAME_PREFIX));
             opened.add(bad);
         }
         return FixtureFeature.of(bad);

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 /**
  * What the emulator can observe of the provider's requests: readAll's bound on parallel AccessSecretVersion calls
  * (the emulator's in-flight maximum, with added latency holding each call), list's server-side filter and paging
- * (foreign secrets never take a place on a page), and the CRC32C every write sends.
+ * (foreign secrets and secrets outside the prefix never take a place on a page), where the ownership marker and the
+ * user tags are kept (a label; annotations), and the CRC32C every write sends.
  */
-@DisplayName("gcp readAll concurrency, list filter and paging, write checksums")
+@DisplayName("gcp readAll concurrency, list filter and paging, labels and annotations, write checksums")
 class GcpListAndReadAllTest {
 
     static EmulatorWorld world;
@@ -100,6 +101,40 @@ class GcpListAndReadAllTest {
         first.items().forEach(m -> listed.add(m.name()));
         second.items().forEach(m -> listed.add(m.name()));
         assertThat(listed).containsExactlyInAnyOrderElementsOf(ours);
+    }
+
+    @Test
+    @DisplayName("list filters the name prefix on the server too: our secrets outside it take no place on a page")
+    void listFiltersThePrefixOnTheServer() {
+        List<SecretName> ours = written("near", 3);
+        // Managed secrets outside the prefix, newer than ours: a prefix applied only on the client would fill the
+        // first pages with them and return those pages empty.
+        written("zfar", 10);
+
+        Page<SecretMetadata> first = store.list(ListOptions.builder().prefix("near/").pageSize(2).build());
+        assertThat(first.items()).hasSize(2);
+        Page<SecretMetadata> second = store.list(ListOptions.builder().prefix("near/").pageSize(2)
+                .pageToken(first.nextPageToken().orElseThrow()).build());
+
+        List<SecretName> listed = new ArrayList<>();
+        first.items().forEach(m -> listed.add(m.name()));
+        second.items().forEach(m -> listed.add(m.name()));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(ours);
+    }
+
+    @Test
+    @DisplayName("the ownership marker is the one label <labelKey>=true; user tags are annotations, kept exactly")
+    void tagsAreAnnotationsAndTheMarkerALabel() {
+        SecretName name = SecretName.of("layout/tagged");
+        Map<String, String> tags = Map.of("CostCenter", "RnD-EU-West", "Team.Owner", "Data Platform / EU: Zürich");
+        store.create(name, SecretValue.ofText("v"), tags);
+
+        try (var admin = world.adminClient()) {
+            var secret = admin.getSecret(store.describe(name).nativeId());
+            assertThat(secret.getLabelsMap()).isEqualTo(Map.of("airbyte-managed", "true"));
+            assertThat(secret.getAnnotationsMap()).isEqualTo(tags);
+        }
+        assertThat(store.describe(name).tags()).containsAllEntriesOf(tags).containsEntry("airbyte-managed", "true");
     }
 
     @Test

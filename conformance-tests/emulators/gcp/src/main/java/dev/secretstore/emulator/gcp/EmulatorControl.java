@@ -76,6 +76,15 @@ public final class EmulatorControl {
     core.damageStoredData(project, java.util.Optional.empty(), secretId, version);
   }
 
+  /**
+   * The next {@code count} AddSecretVersion requests arrive with one bit of their data flipped, as data damaged on its
+   * way to the service would: one that carries a {@code data_crc32c} is refused (INVALID_ARGUMENT, checksum
+   * mismatch) and nothing is stored; one without is stored damaged. {@link #clearFaults()} cancels what is left.
+   */
+  public void damageIncomingPayloads(int count) {
+    core.faults().damageIncomingPayloads(count);
+  }
+
   public void addFault(Fault fault) {
     core.faults().add(new FaultRule(fault.kind().name(), fault.methods(), fault.remaining().orElse(-1),
         fault.appliesFirst()));

@@ -73,6 +73,34 @@ class ControlApiTest {
   }
 
   @Test
+  void damagedIncomingPayloadIsRefusedWhenItCarriesItsChecksum() {
+    String secret = client.createSecret(PARENT, "damaged-in-transit", SecretLifecycleTest.automatic()).getName();
+    byte[] data = "sent intact".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(data);
+    var withChecksum = com.google.cloud.secretmanager.v1.SecretPayload.newBuilder()
+        .setData(com.google.protobuf.ByteString.copyFrom(data)).setDataCrc32C(crc.getValue()).build();
+
+    control.damageIncomingPayloads(1);
+    assertFails(() -> client.addSecretVersion(secret, withChecksum), Code.INVALID_ARGUMENT, "Checksum mismatch");
+    assertFails(() -> client.accessSecretVersion(secret + "/versions/latest"), Code.NOT_FOUND, "no versions");
+
+    assertThat(client.addSecretVersion(secret, withChecksum).getName()).as("only the next request was damaged")
+        .isEqualTo(secret + "/versions/1");
+
+    control.damageIncomingPayloads(1);
+    var stored = client.addSecretVersion(secret, com.google.cloud.secretmanager.v1.SecretPayload.newBuilder()
+        .setData(com.google.protobuf.ByteString.copyFrom(data)).build());
+    assertThat(client.accessSecretVersion(stored.getName()).getPayload().getData().toByteArray())
+        .as("without a checksum the damage goes unnoticed: stored as it arrived").isNotEqualTo(data);
+
+    control.damageIncomingPayloads(3);
+    control.clearFaults();
+    assertThat(client.addSecretVersion(secret, withChecksum).getName()).as("clearFaults cancels what is left")
+        .isEqualTo(secret + "/versions/3");
+  }
+
+  @Test
   void plantedSecretsLookCreatedBySomeoneElse() {
     String name = plant("planted", "p1", "p2");
     assertThat(name).isEqualTo("projects/100000000001/secrets/planted");

@@ -92,8 +92,13 @@ class DocumentedOrderAliasesExpiryTest {
     for (String bad : List.of("latest", "NEW", "1st", "-dash", "has space", "a".repeat(64), "dot.ted")) {
       assertFails(() -> client.updateSecret(aliases(secret.getName(), bad)), Code.INVALID_ARGUMENT, "alias");
     }
-    Secret updated = client.updateSecret(aliases(secret.getName(), "Prod_current-1" + "x".repeat(48)));
-    assertThat(updated.getVersionAliasesMap()).containsEntry("Prod_current-1" + "x".repeat(48), 1L);
+    // At the limit: 63 characters, the first a letter.
+    String longest = "Prod_current-1" + "x".repeat(49);
+    assertThat(longest).hasSize(63);
+    Secret updated = client.updateSecret(aliases(secret.getName(), longest));
+    assertThat(updated.getVersionAliasesMap()).containsEntry(longest, 1L);
+    assertThat(client.accessSecretVersion(secret.getName() + "/versions/" + longest).getPayload().getData()
+        .toStringUtf8()).isEqualTo("v");
   }
 
   private static UpdateSecretRequest aliases(String name, String alias) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Faults {
   private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
   private volatile Duration latency = Duration.ZERO;
+  private final java.util.concurrent.atomic.AtomicInteger payloadsToDamage = new java.util.concurrent.atomic.AtomicInteger();
 
   public void add(FaultRule rule) {
     rules.add(rule);
@@ -17,6 +18,17 @@ public final class Faults {
   public void clear() {
     rules.clear();
     latency = Duration.ZERO;
+    payloadsToDamage.set(0);
+  }
+
+  /** The next {@code count} AddSecretVersion payloads arrive with one bit flipped (see the control API). */
+  public void damageIncomingPayloads(int count) {
+    payloadsToDamage.set(Math.max(0, count));
+  }
+
+  /** Whether this payload is one of those to damage; counts it. */
+  public boolean takeIncomingPayloadDamage() {
+    return payloadsToDamage.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
   }
 
   public Duration latency() {

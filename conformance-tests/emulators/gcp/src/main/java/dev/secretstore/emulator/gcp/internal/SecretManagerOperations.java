@@ -199,6 +199,9 @@ public final class SecretManagerOperations {
       throw ApiError.invalidArgument("Secret payload is " + data.length + " bytes; it must be no larger than 64KiB ("
           + MAX_PAYLOAD_BYTES + " bytes).");
     }
+    if (faults.takeIncomingPayloadDamage()) {
+      data[0] ^= 1; // damaged on its way in, after the client computed its data_crc32c
+    }
     long crc = Crc32c.of(data);
     if (payload.hasDataCrc32C() && payload.getDataCrc32C() != crc) {
       throw ApiError.invalidArgument("Checksum mismatch: the payload's data_crc32c does not match the CRC32C of "
