@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
+import com.google.cloud.secretmanager.v1.SecretVersion;
 import dev.secretstore.AccessDeniedException;
 import dev.secretstore.ReadResult;
 import dev.secretstore.Secret;
@@ -128,6 +129,88 @@ class GcpCurrentVersionTest {
         store.put(name, SecretValue.ofText("third"));
         assertThat(store.read(name).value().text()).isEqualTo("third");
         assertThat(store.read(name).version()).isEqualTo("3");
+    }
+
+    static void afterNext(String method, String secretId, long version, SecretVersion.State state) {
+        world.emulator.control().afterNext(method, () -> world.emulator.control().setVersionState(EmulatorWorld.PROJECT,
+                secretId, version, state));
+    }
+
+    static String secretId(String resourceName) {
+        return resourceName.substring(resourceName.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    @DisplayName("race: the listed version is disabled before it is accessed: listed again, the next enabled one")
+    void listedVersionDisabledBeforeItIsAccessed() {
+        SecretName name = SecretName.of("current/race-disabled");
+        String secret = written(name, "first", "second", "third");
+        asAdmin(admin -> admin.disableSecretVersion(secret + "/versions/3"));
+        afterNext("ListSecretVersions", secretId(secret), 2, SecretVersion.State.DISABLED);
+        Secret[] read = new Secret[1];
+
+        Map<String, Long> requests = requestsDuring(() -> read[0] = store.read(name));
+
+        assertThat(read[0].value().text()).isEqualTo("first");
+        assertThat(read[0].version()).isEqualTo("1");
+        assertThat(requests).as("latest, list (names 2), 2 (now disabled), list again (names 1), 1")
+                .containsOnly(Map.entry("AccessSecretVersion", 3L), Map.entry("ListSecretVersions", 2L));
+    }
+
+    @Test
+    @DisplayName("race: the only enabled version is destroyed before it is accessed: not-found naming DESTROYED")
+    void listedVersionDestroyedAndNoneLeft() {
+        SecretName name = SecretName.of("current/race-destroyed");
+        String secret = written(name, "first", "second");
+        asAdmin(admin -> admin.disableSecretVersion(secret + "/versions/2"));
+        afterNext("ListSecretVersions", secretId(secret), 1, SecretVersion.State.DESTROYED);
+
+        SecretNotFoundException e = catchThrowableOfType(() -> store.read(name), SecretNotFoundException.class);
+
+        assertThat(e).as("reading when the last enabled version was destroyed meanwhile").isNotNull();
+        assertThat(e.getMessage()).contains("/versions/1 is DESTROYED").contains("no ENABLED version")
+                .doesNotContain("first");
+    }
+
+    @Test
+    @DisplayName("race: the newest version is enabled again between the refused access and the list: it is read")
+    void newestReEnabledBeforeTheList() {
+        SecretName name = SecretName.of("current/race-re-enabled");
+        String secret = written(name, "first", "second");
+        asAdmin(admin -> admin.disableSecretVersion(secret + "/versions/2"));
+        afterNext("AccessSecretVersion", secretId(secret), 2, SecretVersion.State.ENABLED);
+
+        Secret read = store.read(name);
+
+        assertThat(read.value().text()).isEqualTo("second");
+        assertThat(read.version()).isEqualTo("2");
+    }
+
+    @Test
+    @DisplayName("race: versions keep being disabled under the read: it stops after " + GcpCurrentVersion.MAX_ROUNDS
+            + " lists with a not-found saying so")
+    void versionsKeepChangingState() {
+        SecretName name = SecretName.of("current/race-churn");
+        String secret = written(name, "v1", "v2", "v3", "v4", "v5");
+        asAdmin(admin -> admin.disableSecretVersion(secret + "/versions/5"));
+        String id = secretId(secret);
+        // Each list names the newest enabled version, which is then disabled before its access: 4, 3, 2.
+        for (long v = 4; v >= 2; v--) {
+            long version = v;
+            world.emulator.control().afterNext("ListSecretVersions", () -> {
+                world.emulator.control().setVersionState(EmulatorWorld.PROJECT, id, version,
+                        SecretVersion.State.DISABLED);
+            });
+        }
+        world.emulator.control().clearRequestCounts();
+
+        SecretNotFoundException e = catchThrowableOfType(() -> store.read(name), SecretNotFoundException.class);
+
+        assertThat(e).as("a read whose versions keep changing state").isNotNull();
+        assertThat(e.getMessage()).contains("keep changing state").contains("/versions/2 is DISABLED");
+        assertThat(world.emulator.control().requestCount("ListSecretVersions")).as("bounded")
+                .isEqualTo(GcpCurrentVersion.MAX_ROUNDS);
+        assertThat(store.read(name).version()).as("once it settles").isEqualTo("1");
     }
 
     @Test

@@ -87,7 +87,8 @@ public final class EmulatorControl {
 
   /**
    * Makes {@code change} once, right after the next request of {@code method} (e.g. {@code "ListSecretVersions"}) was
-   * applied and before its response is sent: what another party changes between two of a client's calls, such as a
+   * carried out (answered or refused by the service, e.g. an access of a disabled version; not one refused by an
+   * injected fault or authentication before that) and before its response is sent: what another party changes between two of a client's calls, such as a
    * version disabled after a list named it. {@code change} runs on the emulator's call thread: make it through this
    * control API (e.g. {@link #setVersionState}), not through a client. {@link #clearFaults()} drops pending changes.
    */

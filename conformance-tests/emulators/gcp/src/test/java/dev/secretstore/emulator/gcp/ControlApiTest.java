@@ -129,6 +129,19 @@ class ControlApiTest {
     assertThatThrownBy(() -> control.setVersionState(Clients.PROJECT, "raced", 1, SecretVersion.State.ENABLED))
         .hasMessageContaining("stays destroyed");
     assertThat(control.requestCount("DisableSecretVersion")).as("no request").isZero();
+
+    control.afterNext("AccessSecretVersion", () -> control.setVersionState(Clients.PROJECT, "raced", 2,
+        SecretVersion.State.DISABLED));
+    control.setVersionState(Clients.PROJECT, "raced", 2, SecretVersion.State.DISABLED);
+    control.afterNext("AccessSecretVersion", () -> control.setVersionState(Clients.PROJECT, "raced", 2,
+        SecretVersion.State.ENABLED));
+    control.clearFaults();
+    control.afterNext("AccessSecretVersion", () -> control.setVersionState(Clients.PROJECT, "raced", 2,
+        SecretVersion.State.ENABLED));
+    assertFails(() -> client.accessSecretVersion(secret + "/versions/latest"), Code.FAILED_PRECONDITION, "DISABLED");
+    assertThat(client.accessSecretVersion(secret + "/versions/latest").getName())
+        .as("the change ran after the refused access, and clearFaults dropped the earlier ones")
+        .isEqualTo(secret + "/versions/2");
   }
 
   @Test

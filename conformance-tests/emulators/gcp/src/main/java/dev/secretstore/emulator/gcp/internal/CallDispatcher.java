@@ -53,8 +53,12 @@ public final class CallDispatcher implements AutoCloseable {
         throw fault.get();
       }
       Principal who = core.authenticator().authenticate(authorization);
-      response = operation.apply(who);
-      core.faults().takeAfterNext(rpc.name()).ifPresent(Runnable::run);
+      try {
+        response = operation.apply(who);
+      } finally {
+        // After the operation, whether it answered or refused (a refused access of a disabled version included).
+        core.faults().takeAfterNext(rpc.name()).ifPresent(Runnable::run);
+      }
       var lost = core.faults().nextAfterApplying(rpc.name());
       if (lost.isPresent()) {
         throw lost.get();
