@@ -116,9 +116,21 @@ final class GcpErrors {
         }
     }
 
-    private static SecretStoreException failedPrecondition(ApiException e, GcpRpc rpc, SecretName name, String resource) {
+    /**
+     * The state named by AccessSecretVersion's FAILED_PRECONDITION for a version that is not enabled ("Secret Version
+     * [...] is in DISABLED state."), or empty for any other failure.
+     */
+    static Optional<String> notEnabledState(ApiException e) {
+        if (e.getStatusCode().getCode() != StatusCode.Code.FAILED_PRECONDITION) {
+            return Optional.empty();
+        }
         String message = Optional.ofNullable(e.getMessage()).orElse("").toUpperCase(Locale.ROOT);
-        String state = message.contains("DESTROYED") ? "DESTROYED" : message.contains("DISABLED") ? "DISABLED" : null;
+        return Optional.ofNullable(message.contains("DESTROYED") ? "DESTROYED"
+                : message.contains("DISABLED") ? "DISABLED" : null);
+    }
+
+    private static SecretStoreException failedPrecondition(ApiException e, GcpRpc rpc, SecretName name, String resource) {
+        String state = notEnabledState(e).orElse(null);
         if (rpc == GcpRpc.ACCESS_VERSION && state != null) {
             return new SecretNotFoundException(PROVIDER, null, name, "the version " + resource + " is " + state
                     + ", so its value cannot be read (FAILED_PRECONDITION)", state.equals("DISABLED")

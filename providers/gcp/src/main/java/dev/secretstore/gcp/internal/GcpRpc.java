@@ -10,6 +10,7 @@ enum GcpRpc {
     ACCESS_VERSION("AccessSecretVersion", "secretmanager.versions.access", "roles/secretmanager.secretAccessor"),
     GET_SECRET("GetSecret", "secretmanager.secrets.get", "roles/secretmanager.viewer"),
     GET_VERSION("GetSecretVersion", "secretmanager.versions.get", "roles/secretmanager.viewer"),
+    LIST_VERSIONS("ListSecretVersions", "secretmanager.versions.list", "roles/secretmanager.viewer"),
     LIST_SECRETS("ListSecrets", "secretmanager.secrets.list", "roles/secretmanager.viewer"),
     UPDATE_SECRET("UpdateSecret", "secretmanager.secrets.update", "roles/secretmanager.admin"),
     DELETE_SECRET("DeleteSecret", "secretmanager.secrets.delete", "roles/secretmanager.admin");

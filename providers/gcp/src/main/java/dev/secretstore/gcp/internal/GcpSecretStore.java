@@ -57,7 +57,8 @@ import java.util.zip.CRC32C;
 /**
  * One opened Secret Manager store. Secrets are {@code <parent>/secrets/<namePrefix><encoded name>}; the ownership
  * marker is the label {@code <labelKey>=true} (labels are filterable); user tags are annotations (exact keys and
- * values). A read is one AccessSecretVersion (the access quota, 90,000 per minute), never a metadata call too.
+ * values). A read is one AccessSecretVersion (the access quota, 90,000 per minute), never a metadata call too, except
+ * when the newest version is not enabled ({@link GcpCurrentVersion}).
  */
 final class GcpSecretStore implements SecretStoreSpi {
 
@@ -70,6 +71,7 @@ final class GcpSecretStore implements SecretStoreSpi {
     private final GcpStoreSettings settings;
     private final NameCodec names;
     private final GcpCalls calls;
+    private final GcpCurrentVersion currentVersion;
     private final StoreLimits limits;
     private final ExecutorService readers;
 
@@ -79,6 +81,7 @@ final class GcpSecretStore implements SecretStoreSpi {
         this.names = NameCodecs.gcp().withPrefix(settings.namePrefix());
         this.calls = new GcpCalls(RetryPolicy.create(GcpErrors.PROVIDER, settings.retry()),
                 new GcpErrors(settings.projectId()));
+        this.currentVersion = new GcpCurrentVersion(client, calls);
         // 15 annotations of at most 63 + 256 characters (4 bytes each at worst) stay under the 16 KiB total.
         this.limits = StoreLimits.builder()
                 .maxValueBytes(MAX_VALUE_BYTES)
@@ -185,14 +188,7 @@ final class GcpSecretStore implements SecretStoreSpi {
         if (secret.isEmpty()) {
             return Optional.empty();
         }
-        SecretVersion latest;
-        try {
-            latest = call(Operation.DESCRIBE, GcpRpc.GET_VERSION, name, path + "/versions/latest",
-                    () -> client.getSecretVersion(path + "/versions/latest"));
-        } catch (SecretNotFoundException noVersions) {
-            latest = null;
-        }
-        return Optional.of(metadata(name, secret.get(), latest));
+        return Optional.of(metadata(name, secret.get(), currentVersion.describe(name, path).orElse(null)));
     }
 
     @Override
@@ -204,8 +200,11 @@ final class GcpSecretStore implements SecretStoreSpi {
                     + "are numbers, 'latest' or aliases (the version asked for is not repeated here)", null, null);
         }
         String versionPath = path + "/versions/" + v;
-        AccessSecretVersionResponse response = call(Operation.READ, GcpRpc.ACCESS_VERSION, name, versionPath,
-                () -> client.accessSecretVersion(versionPath));
+        // No version asked for (or "latest"): the newest enabled one. A version asked for by number or alias is that
+        // version, and one that is not enabled is the typed error naming its state.
+        AccessSecretVersionResponse response = v.equals("latest") ? currentVersion.access(name, path)
+                : call(Operation.READ, GcpRpc.ACCESS_VERSION, name, versionPath,
+                        () -> client.accessSecretVersion(versionPath));
         SecretPayload payload = response.getPayload();
         byte[] data = payload.getData().toByteArray();
         if (!payload.hasDataCrc32C() || payload.getDataCrc32C() != crc32c(data)) {

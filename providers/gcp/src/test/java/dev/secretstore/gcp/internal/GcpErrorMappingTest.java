@@ -97,8 +97,8 @@ class GcpErrorMappingTest {
     }
 
     @Test
-    @DisplayName("latest is Secret Manager's versions/latest, the newest version: when it is disabled, a read names that "
-            + "state (no silent fall back to an older value), and older versions stay readable by number")
+    @DisplayName("latest is the newest enabled version: when the newest is disabled, a read returns the older enabled "
+            + "value with its version id, and the disabled one asked for by number names its state")
     void disabledLatestVersion() {
         SecretName name = SecretName.of("errors/latest-disabled");
         store.put(name, SecretValue.ofText("first"));
@@ -107,13 +107,15 @@ class GcpErrorMappingTest {
             admin.disableSecretVersion(store.describe(name).nativeId() + "/versions/2");
         }
 
-        SecretNotFoundException e = catchThrowableOfType(() -> store.read(name), SecretNotFoundException.class);
+        dev.secretstore.Secret read = store.read(name);
 
-        assertThat(e).as("reading the latest version").isNotNull();
-        assertThat(e.getMessage()).contains("/versions/latest").contains("DISABLED").contains("FAILED_PRECONDITION")
+        assertThat(read.value().text()).isEqualTo("first");
+        assertThat(read.version()).isEqualTo("1");
+        SecretNotFoundException e = catchThrowableOfType(() -> store.read(name, "2"), SecretNotFoundException.class);
+        assertThat(e).as("reading the disabled version by number").isNotNull();
+        assertThat(e.getMessage()).contains("/versions/2").contains("DISABLED").contains("FAILED_PRECONDITION")
                 .doesNotContain("second");
         assertThat(e.remediation()).hasValueSatisfying(r -> assertThat(r).contains("enable"));
-        assertThat(store.read(name, "1").value().text()).isEqualTo("first");
     }
 
     @Test

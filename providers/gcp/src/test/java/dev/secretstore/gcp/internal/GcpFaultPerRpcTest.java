@@ -41,6 +41,7 @@ class GcpFaultPerRpcTest {
     static SecretStore store;
     static SecretStore nobody;
     static SecretStore reader;
+    static SecretStore accessor;
 
     @BeforeAll
     static void start() {
@@ -48,6 +49,7 @@ class GcpFaultPerRpcTest {
         store = world.store(EmulatorWorld.STORE_ACCOUNT, EmulatorWorld.NAME_PREFIX);
         nobody = world.store(NOBODY, EmulatorWorld.NAME_PREFIX);
         reader = world.store(EmulatorWorld.READER, EmulatorWorld.NAME_PREFIX);
+        accessor = world.store(EmulatorWorld.ACCESSOR, EmulatorWorld.NAME_PREFIX);
     }
 
     @AfterAll
@@ -55,6 +57,7 @@ class GcpFaultPerRpcTest {
         store.close();
         nobody.close();
         reader.close();
+        accessor.close();
         world.close();
     }
 
@@ -92,6 +95,15 @@ class GcpFaultPerRpcTest {
         m.put("AccessSecretVersion", ignored -> {
             SecretName n = existing();
             return s -> s.read(n);
+        });
+        m.put("ListSecretVersions", ignored -> {
+            // A read whose newest version is disabled looks up the newest enabled one.
+            SecretName n = existing();
+            store.put(n, SecretValue.ofText("pulled"));
+            try (var admin = world.adminClient()) {
+                admin.disableSecretVersion(store.describe(n).nativeId() + "/versions/2");
+            }
+            return s -> assertThat(s.read(n).value().text()).isEqualTo("steady");
         });
         m.put("ListSecrets", ignored -> s -> s.list(ListOptions.defaults()));
         m.put("AddSecretVersion", ignored -> {
@@ -151,12 +163,13 @@ class GcpFaultPerRpcTest {
     }
 
     static Stream<Arguments> denials() {
-        // reader@ holds secretAccessor + viewer: its writes are denied; nobody@ holds no role: its reads are denied.
+        // reader@ holds secretAccessor + viewer: its writes are denied; nobody@ holds no role: its reads are denied;
+        // accessor@ holds secretAccessor alone: it reads the newest version but may not list versions.
         // GetSecretVersion is left out: no predefined role grants secrets.get without versions.get, so a describe is
         // denied at its GetSecret (a refusal of GetSecretVersion itself is in GcpProjectRefusalTest).
         return cases().keySet().stream().filter(m -> !m.equals("GetSecretVersion")).map(method -> Arguments.of(method,
                 Map.of("CreateSecret", 1, "AddSecretVersion", 1, "UpdateSecret", 1, "DeleteSecret", 1)
-                        .containsKey(method) ? "reader" : "nobody"));
+                        .containsKey(method) ? "reader" : method.equals("ListSecretVersions") ? "accessor" : "nobody"));
     }
 
     @ParameterizedTest(name = "{0} as {1}")
@@ -166,7 +179,8 @@ class GcpFaultPerRpcTest {
         Consumer<SecretStore> call = cases().get(method).apply(store);
         long before = count(method);
 
-        Throwable failure = catchThrowable(() -> call.accept(who.equals("reader") ? reader : nobody));
+        Throwable failure = catchThrowable(() -> call.accept(Map.of("reader", reader, "accessor", accessor, "nobody",
+                nobody).get(who)));
 
         assertThat(failure).isInstanceOf(AccessDeniedException.class);
         assertThat(count(method) - before).isEqualTo(1);

@@ -77,6 +77,26 @@ public final class EmulatorControl {
   }
 
   /**
+   * Sets the state of version {@code version} of a global secret as Enable/Disable/DestroySecretVersion would (a
+   * destroyed version's data is gone, and it stays destroyed), without a request: no count, no permission.
+   */
+  public void setVersionState(String project, String secretId, long version,
+      com.google.cloud.secretmanager.v1.SecretVersion.State state) {
+    core.setVersionState(project, java.util.Optional.empty(), secretId, version, state);
+  }
+
+  /**
+   * Makes {@code change} once, right after the next request of {@code method} (e.g. {@code "ListSecretVersions"}) was
+   * carried out (answered or refused by the service, e.g. an access of a disabled version; not one refused by an
+   * injected fault or authentication before that) and before its response is sent: what another party changes between two of a client's calls, such as a
+   * version disabled after a list named it. {@code change} runs on the emulator's call thread: make it through this
+   * control API (e.g. {@link #setVersionState}), not through a client. {@link #clearFaults()} drops pending changes.
+   */
+  public void afterNext(String method, Runnable change) {
+    core.faults().afterNext(method, change);
+  }
+
+  /**
    * The next {@code count} AddSecretVersion requests arrive with one bit of their data flipped, as data damaged on its
    * way to the service would: one that carries a {@code data_crc32c} is refused (INVALID_ARGUMENT, checksum
    * mismatch) and nothing is stored; one without is stored damaged. {@link #clearFaults()} cancels what is left.

@@ -8,7 +8,9 @@ import com.google.api.gax.grpc.GrpcCallContext;
 import com.google.api.gax.rpc.StatusCode.Code;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.google.cloud.secretmanager.v1.AccessSecretVersionRequest;
+import com.google.cloud.secretmanager.v1.ListSecretVersionsRequest;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;
+import com.google.cloud.secretmanager.v1.SecretVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +100,48 @@ class ControlApiTest {
     control.clearFaults();
     assertThat(client.addSecretVersion(secret, withChecksum).getName()).as("clearFaults cancels what is left")
         .isEqualTo(secret + "/versions/3");
+  }
+
+  @Test
+  void afterNextChangesAVersionOnceBetweenTwoCallsOfAClient() {
+    String secret = plant("raced", "v1", "v2");
+    control.afterNext("ListSecretVersions", () -> control.setVersionState(Clients.PROJECT, "raced", 2,
+        SecretVersion.State.DISABLED));
+
+    var listed = client.listSecretVersionsCallable().call(ListSecretVersionsRequest.newBuilder().setParent(secret)
+        .setFilter("state:ENABLED").setPageSize(1).build());
+
+    assertThat(listed.getVersions(0).getName()).as("listed before the change").isEqualTo(secret + "/versions/2");
+    assertThat(listed.getVersions(0).getState()).isEqualTo(SecretVersion.State.ENABLED);
+    assertFails(() -> client.accessSecretVersion(secret + "/versions/2"), Code.FAILED_PRECONDITION,
+        "is in DISABLED state");
+    assertThat(client.getSecretVersion(secret + "/versions/2").getState()).isEqualTo(SecretVersion.State.DISABLED);
+
+    control.setVersionState(Clients.PROJECT, "raced", 2, SecretVersion.State.ENABLED);
+    client.listSecretVersions(secret).iterateAll().forEach(v -> { });
+    assertThat(client.getSecretVersion(secret + "/versions/2").getState()).as("ran once")
+        .isEqualTo(SecretVersion.State.ENABLED);
+
+    control.setVersionState(Clients.PROJECT, "raced", 1, SecretVersion.State.DESTROYED);
+    SecretVersion destroyed = client.getSecretVersion(secret + "/versions/1");
+    assertThat(destroyed.getState()).isEqualTo(SecretVersion.State.DESTROYED);
+    assertThat(destroyed.hasDestroyTime()).isTrue();
+    assertThatThrownBy(() -> control.setVersionState(Clients.PROJECT, "raced", 1, SecretVersion.State.ENABLED))
+        .hasMessageContaining("stays destroyed");
+    assertThat(control.requestCount("DisableSecretVersion")).as("no request").isZero();
+
+    control.afterNext("AccessSecretVersion", () -> control.setVersionState(Clients.PROJECT, "raced", 2,
+        SecretVersion.State.DISABLED));
+    control.setVersionState(Clients.PROJECT, "raced", 2, SecretVersion.State.DISABLED);
+    control.afterNext("AccessSecretVersion", () -> control.setVersionState(Clients.PROJECT, "raced", 2,
+        SecretVersion.State.ENABLED));
+    control.clearFaults();
+    control.afterNext("AccessSecretVersion", () -> control.setVersionState(Clients.PROJECT, "raced", 2,
+        SecretVersion.State.ENABLED));
+    assertFails(() -> client.accessSecretVersion(secret + "/versions/latest"), Code.FAILED_PRECONDITION, "DISABLED");
+    assertThat(client.accessSecretVersion(secret + "/versions/latest").getName())
+        .as("the change ran after the refused access, and clearFaults dropped the earlier ones")
+        .isEqualTo(secret + "/versions/2");
   }
 
   @Test

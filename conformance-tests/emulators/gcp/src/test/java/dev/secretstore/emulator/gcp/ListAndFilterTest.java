@@ -136,4 +136,44 @@ class ListAndFilterTest {
     assertThat(disabled).extracting(SecretVersion::getName).containsExactly(secret + "/versions/2");
     client.deleteSecret(secret);
   }
+
+  /**
+   * What a client needs to find a secret's newest enabled version: {@code versions/latest} is the newest version
+   * whatever its state (service.proto: "the most recently created SecretVersion"), so access refuses it with
+   * FAILED_PRECONDITION naming the state while GetSecretVersion describes it; ListSecretVersions lists newest first by
+   * create_time (service.proto), so {@code state:ENABLED} with a page of one is the newest enabled version.
+   */
+  @Test
+  void newestEnabledVersionIsThePageOfOneOfTheEnabledFilter() {
+    String secret = client.createSecret(PARENT, "newest-enabled", SecretLifecycleTest.automatic()).getName();
+    for (int i = 1; i <= 4; i++) {
+      client.addSecretVersion(secret, SecretPayload.newBuilder().setData(ByteString.copyFromUtf8("v" + i)).build());
+    }
+    client.destroySecretVersion(secret + "/versions/4");
+    client.disableSecretVersion(secret + "/versions/3");
+
+    assertThat(client.getSecretVersion(secret + "/versions/latest").getName()).isEqualTo(secret + "/versions/4");
+    assertThat(client.getSecretVersion(secret + "/versions/latest").getState())
+        .isEqualTo(SecretVersion.State.DESTROYED);
+    assertFails(() -> client.accessSecretVersion(secret + "/versions/latest"), Code.FAILED_PRECONDITION,
+        "DESTROYED");
+
+    var first = client.listSecretVersionsCallable().call(ListSecretVersionsRequest.newBuilder().setParent(secret)
+        .setFilter("state:ENABLED").setPageSize(1).build());
+    assertThat(first.getVersionsList()).extracting(SecretVersion::getName).containsExactly(secret + "/versions/2");
+    assertThat(first.getTotalSize()).isEqualTo(2);
+    var second = client.listSecretVersionsCallable().call(ListSecretVersionsRequest.newBuilder().setParent(secret)
+        .setFilter("state:ENABLED").setPageSize(1).setPageToken(first.getNextPageToken()).build());
+    assertThat(second.getVersionsList()).extracting(SecretVersion::getName).containsExactly(secret + "/versions/1");
+    assertThat(second.getNextPageToken()).isEmpty();
+
+    List<SecretVersion> all = new ArrayList<>();
+    client.listSecretVersions(secret).iterateAll().forEach(all::add);
+    assertThat(all).extracting(SecretVersion::getName).containsExactly(secret + "/versions/4",
+        secret + "/versions/3", secret + "/versions/2", secret + "/versions/1");
+    assertThat(all).as("newest first by create_time, as service.proto says")
+        .isSortedAccordingTo(java.util.Comparator.comparing((SecretVersion v) -> v.getCreateTime().getSeconds())
+            .thenComparing(v -> v.getCreateTime().getNanos()).reversed());
+    client.deleteSecret(secret);
+  }
 }

@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * The pipeline every call goes through on either transport: count, injected latency (without blocking a
  * transport thread), injected fault, authentication, then the operation (which raises the project-level faults once
- * it knows the project), then a fault that replaces the applied request's response.
+ * it knows the project), then a change another party makes right after it (the control API's {@code afterNext}), then a
+ * fault that replaces the applied request's response.
  */
 public final class CallDispatcher implements AutoCloseable {
   private final EmulatorCore core;
@@ -52,7 +53,12 @@ public final class CallDispatcher implements AutoCloseable {
         throw fault.get();
       }
       Principal who = core.authenticator().authenticate(authorization);
-      response = operation.apply(who);
+      try {
+        response = operation.apply(who);
+      } finally {
+        // After the operation, whether it answered or refused (a refused access of a disabled version included).
+        core.faults().takeAfterNext(rpc.name()).ifPresent(Runnable::run);
+      }
       var lost = core.faults().nextAfterApplying(rpc.name());
       if (lost.isPresent()) {
         throw lost.get();

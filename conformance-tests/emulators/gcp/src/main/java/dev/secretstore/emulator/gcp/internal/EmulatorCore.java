@@ -104,6 +104,11 @@ public final class EmulatorCore {
     operations.damageStoredData(project, location, secretId, version);
   }
 
+  public synchronized void setVersionState(String project, Optional<String> location, String secretId, long version,
+      com.google.cloud.secretmanager.v1.SecretVersion.State state) {
+    operations.setVersionState(project, location, secretId, version, state);
+  }
+
   public synchronized String plant(String project, Optional<String> location, String secretId,
       Map<String, String> labels, List<byte[]> versions) {
     try {

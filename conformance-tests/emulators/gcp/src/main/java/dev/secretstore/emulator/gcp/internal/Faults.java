@@ -10,6 +10,8 @@ public final class Faults {
   private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
   private volatile Duration latency = Duration.ZERO;
   private final java.util.concurrent.atomic.AtomicInteger payloadsToDamage = new java.util.concurrent.atomic.AtomicInteger();
+  /** One-shot changes to make right after a request of a method was applied: {@code [method, change]}. */
+  private final List<Object[]> afterNext = new CopyOnWriteArrayList<>();
 
   public void add(FaultRule rule) {
     rules.add(rule);
@@ -17,6 +19,7 @@ public final class Faults {
 
   public void clear() {
     rules.clear();
+    afterNext.clear();
     latency = Duration.ZERO;
     payloadsToDamage.set(0);
   }
@@ -37,6 +40,21 @@ public final class Faults {
 
   public void setLatency(Duration latency) {
     this.latency = latency.isNegative() ? Duration.ZERO : latency;
+  }
+
+  /** Makes {@code change} once, after the next {@code rpc} request was applied (see the control API). */
+  public void afterNext(String rpc, Runnable change) {
+    afterNext.add(new Object[] {rpc, change});
+  }
+
+  /** The change waiting for this request, if any; taken, so that it runs once. */
+  public Optional<Runnable> takeAfterNext(String rpc) {
+    for (Object[] hook : afterNext) {
+      if (hook[0].equals(rpc) && afterNext.remove(hook)) {
+        return Optional.of((Runnable) hook[1]);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The next status-code rule that fires before the request is processed (project-level rules wait for it). */

@@ -382,6 +382,29 @@ public final class SecretManagerOperations {
     v.data[0] ^= 1;
   }
 
+  /** A state change as Enable/Disable/DestroySecretVersion make it, without a request (for the control API). */
+  public synchronized void setVersionState(String projectRef, Optional<String> location, String secretId,
+      long version, SecretVersion.State state) {
+    Project project = projects.find(projectRef).orElseThrow(() -> new IllegalArgumentException(
+        "project '" + projectRef + "' is not known to the emulator"));
+    StoredSecret s = secrets.get(new SecretPath(projectRef, location, secretId, null).canonical(project));
+    StoredVersion v = s == null ? null : s.versions.get(version);
+    if (v == null) {
+      throw new IllegalArgumentException("no version " + version + " of secret '" + secretId + "'");
+    }
+    if (v.meta.getState() == SecretVersion.State.DESTROYED || state == SecretVersion.State.STATE_UNSPECIFIED
+        || state == SecretVersion.State.UNRECOGNIZED) {
+      throw new IllegalArgumentException("a destroyed version stays destroyed; the state must be ENABLED, DISABLED or "
+          + "DESTROYED");
+    }
+    if (state == SecretVersion.State.DESTROYED) {
+      v.data = new byte[0];
+      v.crc32c = 0;
+      v.meta = v.meta.toBuilder().setDestroyTime(now()).build();
+    }
+    setState(v, state);
+  }
+
   public synchronized String plant(String projectRef, Optional<String> location, String secretId,
       Map<String, String> labels, List<byte[]> versionData) {
     Project project = projects.find(projectRef).orElseThrow(() -> new IllegalArgumentException(
