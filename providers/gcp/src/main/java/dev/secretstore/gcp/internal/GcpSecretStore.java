@@ -30,6 +30,7 @@ import dev.secretstore.SecretValue;
 import dev.secretstore.StoreLimits;
 import dev.secretstore.VerificationStep;
 import dev.secretstore.spi.SecretStoreSpi;
+import dev.secretstore.support.concurrent.RequestRate;
 import dev.secretstore.support.names.NameCodec;
 import dev.secretstore.support.names.NameCodecs;
 import dev.secretstore.support.retry.RetryPolicy;
@@ -72,6 +73,7 @@ final class GcpSecretStore implements SecretStoreSpi {
     private final GcpCalls calls;
     private final StoreLimits limits;
     private final ExecutorService readers;
+    private final RequestRate readRate;
 
     GcpSecretStore(SecretManagerServiceClient client, GcpStoreSettings settings) {
         this.client = client;
@@ -89,6 +91,7 @@ final class GcpSecretStore implements SecretStoreSpi {
                 .tagKeyPattern(ANNOTATION_KEY)
                 .tagCharacters("keys of letters, digits and . _ - (a letter or digit first and last); values of any characters")
                 .build();
+        this.readRate = RequestRate.perSecond("secretstore-gcp-read", settings.readRate());
         AtomicInteger n = new AtomicInteger();
         this.readers = Executors.newFixedThreadPool(settings.readConcurrency(), r -> {
             Thread t = new Thread(r, "secretstore-gcp-read-" + n.incrementAndGet());
@@ -197,6 +200,11 @@ final class GcpSecretStore implements SecretStoreSpi {
 
     @Override
     public Secret read(SecretName name, Optional<String> version) {
+        return read(name, version, false);
+    }
+
+    /** @param paced readAll's reads: a permit of the read rate per attempt, taken on the reader thread just before it */
+    private Secret read(SecretName name, Optional<String> version, boolean paced) {
         String path = path(names.encode(name));
         String v = version.orElse("latest");
         if (!VERSION_ID.matcher(v).matches()) {
@@ -205,7 +213,12 @@ final class GcpSecretStore implements SecretStoreSpi {
         }
         String versionPath = path + "/versions/" + v;
         AccessSecretVersionResponse response = call(Operation.READ, GcpRpc.ACCESS_VERSION, name, versionPath,
-                () -> client.accessSecretVersion(versionPath));
+                () -> {
+                    if (paced) {
+                        readRate.acquire();
+                    }
+                    return client.accessSecretVersion(versionPath);
+                });
         SecretPayload payload = response.getPayload();
         byte[] data = payload.getData().toByteArray();
         if (!payload.hasDataCrc32C() || payload.getDataCrc32C() != crc32c(data)) {
@@ -225,7 +238,7 @@ final class GcpSecretStore implements SecretStoreSpi {
     public Map<SecretName, ReadResult> readAll(List<SecretName> names) {
         Map<SecretName, Future<Secret>> pending = new LinkedHashMap<>();
         for (SecretName n : names) {
-            pending.put(n, readers.submit(() -> read(n, Optional.empty())));
+            pending.put(n, readers.submit(() -> read(n, Optional.empty(), true)));
         }
         Map<SecretName, ReadResult> results = new LinkedHashMap<>();
         for (Map.Entry<SecretName, Future<Secret>> e : pending.entrySet()) {
