@@ -40,6 +40,53 @@ class ConformanceFailureDetailTest {
         for (String block : failed.split("\n  (?=\\S)")) {
             assertThat(block.length()).as(block).isLessThan(1_600);
         }
+        assertReportsMasked();
+    }
+
+    @Test
+    @DisplayName("the JUnit XML report keeps every failure's whole message and stack, the credential masked")
+    void xmlReport() throws Exception {
+        java.util.Set<String> before = privateReportDirs();
+        CliRun.Result result = CliRun.run("conformance", "--config", config().toString(),
+                "--report-dir", dir.resolve("reports").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        String report = assertReportsMasked();
+        org.w3c.dom.Document document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(report)));
+        org.w3c.dom.NodeList failures = document.getElementsByTagName("failure");
+        assertThat(failures.getLength()).isPositive();
+        boolean actualMasked = false;
+        for (int i = 0; i < failures.getLength(); i++) {
+            org.w3c.dom.Element failure = (org.w3c.dom.Element) failures.item(i);
+            actualMasked |= failure.getAttribute("message").contains("but was: \"***\"")
+                    && failure.getTextContent().contains("but was: \"***\"")
+                    && failure.getTextContent().contains("\tat ");
+        }
+        assertThat(actualMasked).as(report).isTrue();
+        java.util.Set<String> left = privateReportDirs();
+        left.removeAll(before);
+        assertThat(left).as("the run's private, unmasked report directory is removed").isEmpty();
+    }
+
+    private static java.util.Set<String> privateReportDirs() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("secretstore-conformance-"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        }
+    }
+
+    /** Every file of the report directory, read whole: none holds the credential in any form. */
+    private String assertReportsMasked() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(dir.resolve("reports"))) {
+            for (Path file : files.toList()) {
+                all.append(Files.readString(file));
+            }
+        }
+        assertThat(all).as("the report directory").isNotEmpty()
+                .doesNotContain(TOKEN).doesNotContain(TOKEN_AS_BYTES).contains("***");
+        return all.toString();
     }
 
     @Test

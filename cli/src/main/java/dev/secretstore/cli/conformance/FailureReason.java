@@ -1,12 +1,6 @@
 package dev.secretstore.cli.conformance;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -20,7 +14,6 @@ final class FailureReason {
 
     static final int MAX_LINES = 16;
     static final int MAX_CHARS = 1_200;
-    static final String MASK = "***";
 
     private FailureReason() {
     }
@@ -31,7 +24,7 @@ final class FailureReason {
      * @return {@code Type: message}, at most {@link #MAX_LINES} lines and about {@link #MAX_CHARS} characters
      */
     static String of(Throwable failure, Collection<String> credentials) {
-        String message = mask(failure.getMessage() == null ? "" : failure.getMessage(), credentials);
+        String message = new CredentialMask(credentials).apply(failure.getMessage() == null ? "" : failure.getMessage());
         List<String> lines = message.strip().lines().map(String::stripTrailing).filter(l -> !l.isBlank()).toList();
         StringBuilder text = new StringBuilder(failure.getClass().getSimpleName());
         int shown = 0;
@@ -59,31 +52,5 @@ final class FailureReason {
                     .append(left > 0 ? left + " more line(s)" : "").append("; the JUnit XML report has the rest)");
         }
         return text.toString();
-    }
-
-    // Each credential as the failure may print it: as text, as AssertJ prints a byte[] ("116, 111, ..."), and
-    // as Base64 and hex; longest first, so a credential that contains another is masked whole.
-    private static String mask(String message, Collection<String> credentials) {
-        List<String> forms = new ArrayList<>();
-        for (String credential : credentials) {
-            if (credential == null || credential.isEmpty()) {
-                continue;
-            }
-            forms.add(credential);
-            if (credential.length() < 4) {
-                continue; // its encodings ("97") would mask unrelated numbers and letters
-            }
-            byte[] bytes = credential.getBytes(StandardCharsets.UTF_8);
-            String decimal = Arrays.toString(bytes);
-            forms.addAll(List.of(decimal.substring(1, decimal.length() - 1),
-                    Base64.getEncoder().withoutPadding().encodeToString(bytes), HexFormat.of().formatHex(bytes),
-                    HexFormat.of().withUpperCase().formatHex(bytes)));
-        }
-        forms.sort(Comparator.comparingInt(String::length).reversed());
-        String masked = message;
-        for (String form : forms) {
-            masked = masked.replace(form, MASK);
-        }
-        return masked;
     }
 }

@@ -2,13 +2,17 @@ package dev.secretstore.cli.conformance;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -32,14 +36,28 @@ public final class KitRunner {
 
     /**
      * @param properties the kit's system properties (config paths); set for the run, restored afterwards
-     * @param reportDir  where the JUnit XML report goes
+     * @param reportDir  where the JUnit XML report goes, credentials masked (it is written to a private
+     *                   directory first, so no unmasked copy ever lands where a CI server collects reports)
      * @param progress   one line per finished test
      * @param xmlErrors  where the XML writer reports its own problems
-     * @param credentials the configs' credentials, masked in the failure messages of the summary
+     * @param credentials the configs' credentials, masked in the summary's failure messages and in the report
      * @return the per-group summary
      */
     public static ConformanceSummary run(Map<String, String> properties, Path reportDir,
-                                         Consumer<String> progress, PrintWriter xmlErrors, Set<String> credentials) {
+                                         Consumer<String> progress, PrintWriter xmlErrors, Set<String> credentials)
+            throws IOException {
+        Path unmasked = Files.createTempDirectory("secretstore-conformance-");
+        try {
+            ConformanceSummary summary = runKit(properties, unmasked, progress, xmlErrors, credentials);
+            MaskedXmlReports.copy(unmasked, reportDir, new CredentialMask(credentials));
+            return summary;
+        } finally {
+            deleteTree(unmasked);
+        }
+    }
+
+    private static ConformanceSummary runKit(Map<String, String> properties, Path reportDir,
+                                             Consumer<String> progress, PrintWriter xmlErrors, Set<String> credentials) {
         Map<String, String> previous = new HashMap<>();
         properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
         // Whatever the kit or the provider prints goes to stderr: stdout carries only the summary (or JSON).
@@ -62,6 +80,14 @@ public final class KitRunner {
                     System.setProperty(key, value);
                 }
             });
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 }
