@@ -31,7 +31,7 @@ public final class AwsConfigFields {
     public static final String STS_ENDPOINT = "stsEndpoint";
     public static final String RETRY = "retry";
     public static final String READ_CONCURRENCY = "readConcurrency";
-    /** BatchGetSecretValue calls in flight at once for one readAll; well under the API's documented rate quota. */
+    /** BatchGetSecretValue calls in flight at once for one readAll; their rate is bounded by readRate. */
     static final int DEFAULT_READ_CONCURRENCY = 8;
     static final int MAX_READ_CONCURRENCY = 32;
     public static final String READ_RATE = "readRate";

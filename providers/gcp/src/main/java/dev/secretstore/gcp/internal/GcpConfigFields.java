@@ -34,7 +34,7 @@ public final class GcpConfigFields {
     public static final String SERVICE_ACCOUNT_KEY = "SERVICE_ACCOUNT_KEY";
     public static final String WORKLOAD_IDENTITY = "WORKLOAD_IDENTITY";
     public static final String DEFAULT_LABEL_KEY = "airbyte-managed";
-    /** Parallel AccessSecretVersion calls of one readAll: far below the per-minute access quota. */
+    /** Parallel AccessSecretVersion calls of one readAll; their rate is bounded by readRate. */
     public static final int DEFAULT_READ_CONCURRENCY = 8;
     public static final int MAX_READ_CONCURRENCY = 64;
     /**

@@ -35,9 +35,11 @@ public final class RequestRate {
     /** The highest rate accepted: a sanity bound for configs, above every documented read quota per second. */
     public static final int MAX_PER_SECOND = 10_000;
 
-    // How long one acquirePermission may block before it gives up (it is then asked again); waits are at most
-    // (callers waiting) / perSecond, so this is only a ceiling for one park.
-    private static final Duration ONE_WAIT = Duration.ofSeconds(10);
+    // How long one acquirePermission may wait. A caller whose wait fits reserves its permit and waits its turn (so
+    // permits go out in the order they were asked for); one whose wait would be longer reserves nothing, waits this
+    // long and asks again. A store's waiters are its in-flight slots (at most 64), so at 1 a second no wait
+    // exceeds this and the loop below only guards against a store shared far beyond that.
+    private static final Duration ONE_WAIT = Duration.ofMinutes(2);
 
     private final String name;
     private final int perSecond;
@@ -48,7 +50,8 @@ public final class RequestRate {
         this.perSecond = perSecond;
         this.limiter = RateLimiter.of(name, RateLimiterConfig.custom()
                 .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(1_000_000_000L / perSecond))
+                // rounded up, so that the effective rate is never above perSecond
+                .limitRefreshPeriod(Duration.ofNanos((1_000_000_000L + perSecond - 1) / perSecond))
                 .timeoutDuration(ONE_WAIT)
                 .writableStackTraceEnabled(false)
                 .build());
