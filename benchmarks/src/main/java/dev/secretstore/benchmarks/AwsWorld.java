@@ -62,6 +62,7 @@ final class AwsWorld implements AutoCloseable {
         config.put("tagKey", TAG_KEY);
         config.put("awsAccessKey", DefaultIdentity.ADMIN_ACCESS_KEY_ID);
         config.put("awsSecretAccessKey", DefaultIdentity.ADMIN_SECRET_ACCESS_KEY);
+        config.put(BenchmarkReadRate.FIELD, BenchmarkReadRate.UNPACED);
         if (cache != null) {
             config.put("cache", cache);
         }

@@ -86,6 +86,7 @@ final class AzureWorld implements AutoCloseable {
         c.put("authorityHost", emulator.authorityHost());
         c.put("caCertificateFile", certificate.toString());
         c.put("tagKey", TAG_KEY);
+        c.put(BenchmarkReadRate.FIELD, BenchmarkReadRate.UNPACED);
         return c;
     }
 

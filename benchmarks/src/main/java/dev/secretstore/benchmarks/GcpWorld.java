@@ -64,6 +64,7 @@ final class GcpWorld implements AutoCloseable {
         c.put("caCertificateFile", certificate.toString());
         c.put("auth_type", "SERVICE_ACCOUNT_KEY");
         c.put("credentialsJson", keyJson);
+        c.put(BenchmarkReadRate.FIELD, BenchmarkReadRate.UNPACED);
         return c;
     }
 

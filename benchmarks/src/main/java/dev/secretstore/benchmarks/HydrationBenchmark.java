@@ -88,6 +88,7 @@ public class HydrationBenchmark {
     config.put("awsRegion", DefaultIdentity.REGION);
     config.put("endpoint", emulator.endpoint().toString());
     config.put("tagKey", "AirbyteManaged");
+    config.put(BenchmarkReadRate.FIELD, BenchmarkReadRate.UNPACED);
     store = SecretStores.open(config);
     secrets = ConnectionSecrets.of(store);
     emulator.setFault("BatchGetSecretValue", Fault.latency(Duration.ofMillis(latencyMillis)));

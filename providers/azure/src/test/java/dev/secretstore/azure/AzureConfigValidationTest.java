@@ -107,4 +107,19 @@ class AzureConfigValidationTest {
         assertThat(fields(e)).contains("authorityHost", "readConcurrency", "verifyPropagationWait",
                 "onSoftDeletedName", "caCertificateFile");
     }
+
+    @Test
+    @DisplayName("readRate: absent means 200 a second; outside 1-10000 or not a whole number names readRate")
+    void readRate() {
+        Map<String, Object> absent = valid();
+        assertThat(dev.secretstore.azure.internal.AzureConfig.Settings.from(dev.secretstore.spi.StoreConfig.of(absent,
+                dev.secretstore.azure.internal.AzureConfig.fields())).readRate()).isEqualTo(200);
+        for (Object bad : List.of(0, -5, 10_001, "fast", 2.5)) {
+            InvalidConfigException e = refused(c -> c.put("readRate", bad));
+            assertThat(fields(e)).containsExactly("readRate");
+        }
+        Map<String, Object> top = valid();
+        top.put("readRate", 10_000);
+        SecretStores.open(top).close();
+    }
 }

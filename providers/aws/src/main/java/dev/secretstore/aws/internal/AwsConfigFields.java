@@ -4,6 +4,7 @@ import dev.secretstore.ConfigField;
 import dev.secretstore.ConfigProblem;
 import dev.secretstore.spi.ConfigChecks;
 import dev.secretstore.spi.StoreConfig;
+import dev.secretstore.support.concurrent.RequestRate;
 import dev.secretstore.support.config.CloudConfigChecks;
 import dev.secretstore.support.retry.RetrySettings;
 import java.util.ArrayList;
@@ -30,9 +31,16 @@ public final class AwsConfigFields {
     public static final String STS_ENDPOINT = "stsEndpoint";
     public static final String RETRY = "retry";
     public static final String READ_CONCURRENCY = "readConcurrency";
-    /** BatchGetSecretValue calls in flight at once for one readAll; well under the API's documented rate quota. */
+    /** BatchGetSecretValue calls in flight at once for one readAll; their rate is bounded by readRate. */
     static final int DEFAULT_READ_CONCURRENCY = 8;
     static final int MAX_READ_CONCURRENCY = 32;
+    public static final String READ_RATE = "readRate";
+    /**
+     * BatchGetSecretValue calls per second for readAll: half the documented quota (100 per second per region, not
+     * adjustable), so that 1,000 secrets a second leave the other half to the account's other clients.
+     */
+    static final int DEFAULT_READ_RATE = 50;
+    static final int MAX_READ_RATE = RequestRate.MAX_PER_SECOND;
 
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
     private static final Pattern EXTERNAL_ID_FORMAT = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
@@ -64,6 +72,10 @@ public final class AwsConfigFields {
                     .defaultValue(String.valueOf(DEFAULT_READ_CONCURRENCY))
                     .description("readAll: BatchGetSecretValue calls (20 names each) in flight at once, 1 to "
                             + MAX_READ_CONCURRENCY).build(),
+            ConfigField.builder(READ_RATE).type(ConfigField.Type.INTEGER)
+                    .defaultValue(String.valueOf(DEFAULT_READ_RATE))
+                    .description("readAll: BatchGetSecretValue calls started per second, 1 to " + MAX_READ_RATE
+                            + " (the documented quota is 100 per second per region)").build(),
             RetrySettings.configField());
 
     private AwsConfigFields() {
@@ -102,6 +114,9 @@ public final class AwsConfigFields {
         }
         config.integer(READ_CONCURRENCY).filter(n -> n < 1 || n > MAX_READ_CONCURRENCY).ifPresent(n ->
                 problems.add(ConfigProblem.of(READ_CONCURRENCY, "expected a whole number from 1 to " + MAX_READ_CONCURRENCY)));
+        config.integer(READ_RATE).filter(n -> n < 1 || n > MAX_READ_RATE).ifPresent(n ->
+                problems.add(ConfigProblem.of(READ_RATE, "expected a whole number of requests per second from 1 to "
+                        + MAX_READ_RATE)));
         CloudConfigChecks.awsRegion(config, REGION).ifPresent(problems::add);
         CloudConfigChecks.awsRoleArn(config, ROLE_ARN).ifPresent(problems::add);
         check(config, EXTERNAL_ID, EXTERNAL_ID_FORMAT, "2 to 1224 of the characters A-Z a-z 0-9 + = , . @ : / - _")

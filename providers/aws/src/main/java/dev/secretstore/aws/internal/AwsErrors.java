@@ -135,7 +135,9 @@ final class AwsErrors {
         }
         if (THROTTLING.contains(code) || status == 429) {
             return new ThrottledException(PROVIDER, null, name, "Secrets Manager is throttling requests" + ref,
-                    "lower the request rate or ask AWS for a higher quota; the retry policy gave up", null, null);
+                    "lower readRate (readAll's BatchGetSecretValue calls per second) or readConcurrency, or spread"
+                            + " the load: the quota is per account and region, shared by its other clients; the retry policy"
+                            + " gave up", null, null);
         }
         if (status >= 500) {
             return new StoreUnavailableException(PROVIDER, null, name, "Secrets Manager failed" + ref,

@@ -15,6 +15,7 @@ import dev.secretstore.SecretValue;
 import dev.secretstore.StoreLimits;
 import dev.secretstore.VerificationStep;
 import dev.secretstore.support.concurrent.BoundedParallel;
+import dev.secretstore.support.concurrent.RequestRate;
 import dev.secretstore.support.names.NameCodec;
 import dev.secretstore.support.names.NameCodecs;
 import dev.secretstore.support.retry.RetryPolicy;
@@ -68,6 +69,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
     private final AwsErrors errors;
     private final StoreLimits limits;
     private final BoundedParallel batchReads;
+    private final RequestRate batchRate;
 
     AwsSecretStoreSpi(AwsSettings settings, AwsClients clients, Calls calls, StoreLimits limits) {
         this.settings = settings;
@@ -77,6 +79,7 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
         this.errors = new AwsErrors(settings);
         this.limits = limits;
         this.batchReads = new BoundedParallel("secretstore-aws-read", settings.readConcurrency());
+        this.batchRate = RequestRate.perSecond("secretstore-aws-read", settings.readRate());
     }
 
     /**
@@ -216,9 +219,12 @@ public final class AwsSecretStoreSpi implements dev.secretstore.spi.SecretStoreS
     private Map<SecretName, ReadResult> readChunk(List<SecretName> chunk) {
         BatchGetSecretValueResponse response;
         try {
-            response = call(Operation.READ_ALL, null, "secretsmanager:BatchGetSecretValue",
-                    token -> client.batchGetSecretValue(r -> r.secretIdList(
-                            chunk.stream().map(NAMES::encode).collect(Collectors.toList()))));
+            // A permit per attempt, taken on the in-flight slot just before sending: the quota counts every request.
+            response = call(Operation.READ_ALL, null, "secretsmanager:BatchGetSecretValue", token -> {
+                batchRate.acquire();
+                return client.batchGetSecretValue(r -> r.secretIdList(
+                        chunk.stream().map(NAMES::encode).collect(Collectors.toList())));
+            });
         } catch (dev.secretstore.AccessDeniedException batchDenied) {
             // An identity allowed GetSecretValue but not BatchGetSecretValue (a common read-only policy) still
             // gets its answers, one call per name.

@@ -24,6 +24,7 @@ public final class AwsSettings {
     private final URI endpoint;
     private final URI stsEndpoint;
     private final int readConcurrency;
+    private final int readRate;
 
     private AwsSettings(StoreConfig config) {
         this.authType = AuthType.valueOf(config.requireString(AwsConfigFields.AUTH_TYPE));
@@ -38,6 +39,7 @@ public final class AwsSettings {
         this.stsEndpoint = config.string(AwsConfigFields.STS_ENDPOINT).map(URI::create).orElse(endpoint);
         this.readConcurrency = config.integer(AwsConfigFields.READ_CONCURRENCY)
                 .orElse(AwsConfigFields.DEFAULT_READ_CONCURRENCY);
+        this.readRate = config.integer(AwsConfigFields.READ_RATE).orElse(AwsConfigFields.DEFAULT_READ_RATE);
     }
 
     /**
@@ -51,6 +53,11 @@ public final class AwsSettings {
     /** @return BatchGetSecretValue calls in flight at once for one readAll */
     public int readConcurrency() {
         return readConcurrency;
+    }
+
+    /** @return BatchGetSecretValue calls started per second for readAll, retries included */
+    public int readRate() {
+        return readRate;
     }
 
     public AuthType authType() {

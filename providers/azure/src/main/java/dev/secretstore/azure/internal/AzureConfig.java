@@ -4,6 +4,7 @@ import dev.secretstore.ConfigField;
 import dev.secretstore.ConfigProblem;
 import dev.secretstore.spi.ConfigChecks;
 import dev.secretstore.spi.StoreConfig;
+import dev.secretstore.support.concurrent.RequestRate;
 import dev.secretstore.support.config.CloudConfigChecks;
 import dev.secretstore.support.retry.RetrySettings;
 import java.net.URI;
@@ -33,6 +34,7 @@ public final class AzureConfig {
     public static final String CA_CERTIFICATE_FILE = "caCertificateFile";
     public static final String ON_SOFT_DELETED_NAME = "onSoftDeletedName";
     public static final String READ_CONCURRENCY = "readConcurrency";
+    public static final String READ_RATE = "readRate";
     public static final String VERIFY_PROPAGATION_WAIT = "verifyPropagationWait";
     public static final String RETRY = RetrySettings.FIELD;
 
@@ -44,6 +46,12 @@ public final class AzureConfig {
     public static final String TOKEN_FILE_ENV = "AZURE_FEDERATED_TOKEN_FILE";
     public static final int DEFAULT_READ_CONCURRENCY = 8;
     public static final int MAX_READ_CONCURRENCY = 64;
+    /**
+     * GetSecret calls per second for readAll: half the documented limit on secret transactions (4,000 per 10
+     * seconds per vault and region, 400 a second), leaving the other half to the vault's other clients.
+     */
+    public static final int DEFAULT_READ_RATE = 200;
+    public static final int MAX_READ_RATE = RequestRate.MAX_PER_SECOND;
     public static final String DEFAULT_PROPAGATION_WAIT = "PT2M";
     private static final Duration MAX_PROPAGATION_WAIT = Duration.ofMinutes(30);
 
@@ -82,6 +90,10 @@ public final class AzureConfig {
                         .defaultValue(String.valueOf(DEFAULT_READ_CONCURRENCY))
                         .description("parallel reads in readAll (Key Vault has no batch read), 1-" + MAX_READ_CONCURRENCY)
                         .build(),
+                ConfigField.builder(READ_RATE).type(ConfigField.Type.INTEGER)
+                        .defaultValue(String.valueOf(DEFAULT_READ_RATE))
+                        .description("readAll: GetSecret calls started per second, 1-" + MAX_READ_RATE
+                                + " (the vault's documented limit is 4,000 secret transactions per 10 s)").build(),
                 ConfigField.builder(VERIFY_PROPAGATION_WAIT).defaultValue(DEFAULT_PROPAGATION_WAIT)
                         .description("how long verify waits for a new role assignment to propagate before it "
                                 + "reports denial (ISO-8601 duration)").build(),
@@ -130,6 +142,12 @@ public final class AzureConfig {
                 problems.add(ConfigProblem.of(READ_CONCURRENCY, "expected 1-" + MAX_READ_CONCURRENCY));
             }
         });
+        c.integer(READ_RATE).ifPresent(n -> {
+            if (n < 1 || n > MAX_READ_RATE) {
+                problems.add(ConfigProblem.of(READ_RATE, "expected a whole number of requests per second from 1 to "
+                        + MAX_READ_RATE));
+            }
+        });
         c.string(VERIFY_PROPAGATION_WAIT).ifPresent(w -> durationProblem(VERIFY_PROPAGATION_WAIT, w, MAX_PROPAGATION_WAIT)
                 .ifPresent(problems::add));
         problems.addAll(RetrySettings.validate(c));
@@ -176,7 +194,7 @@ public final class AzureConfig {
     public record Settings(String authType, URI vaultUrl, String tenantId, String clientId, String clientSecret,
                            Optional<Path> tokenFile, String tagKey, String authorityHost,
                            Optional<Path> caCertificateFile, SoftDeletedName onSoftDeletedName, int readConcurrency,
-                           Duration propagationWait, RetrySettings retry) {
+                           int readRate, Duration propagationWait, RetrySettings retry) {
 
         public static Settings from(StoreConfig c) {
             String tokenFile = c.string(TOKEN_FILE).orElse(System.getenv(TOKEN_FILE_ENV));
@@ -193,6 +211,7 @@ public final class AzureConfig {
                     c.string(CA_CERTIFICATE_FILE).map(Path::of),
                     SoftDeletedName.valueOf(c.string(ON_SOFT_DELETED_NAME).orElse("FAIL").toUpperCase(Locale.ROOT)),
                     c.integer(READ_CONCURRENCY).orElse(DEFAULT_READ_CONCURRENCY),
+                    c.integer(READ_RATE).orElse(DEFAULT_READ_RATE),
                     Duration.parse(c.string(VERIFY_PROPAGATION_WAIT).orElse(DEFAULT_PROPAGATION_WAIT).trim()),
                     RetrySettings.from(c));
         }

@@ -127,7 +127,9 @@ final class KeyVaultErrors {
                         + code + ")", null, null);
             case 429:
                 return new ThrottledException(PROVIDER, null, name, "Key Vault throttled the request (429)",
-                        "Key Vault limits requests per vault and region; lower readConcurrency or spread the load",
+                        "Key Vault limits requests per vault and region (4,000 secret transactions per 10 s, shared by the"
+                                + " vault's other clients); lower readRate (readAll's GetSecret calls per second) or"
+                                + " readConcurrency, or spread the load over vaults",
                         null, retryAfter(http).orElse(null));
             default:
                 if (status >= 500 || status == 408) {

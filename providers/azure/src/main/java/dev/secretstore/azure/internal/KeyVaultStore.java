@@ -24,6 +24,7 @@ import dev.secretstore.StoreUnavailableException;
 import dev.secretstore.VerificationStep;
 import dev.secretstore.spi.SecretStoreSpi;
 import dev.secretstore.support.concurrent.BoundedParallel;
+import dev.secretstore.support.concurrent.RequestRate;
 import dev.secretstore.support.names.NameCodec;
 import dev.secretstore.support.names.NameCodecs;
 import dev.secretstore.support.retry.RetryPolicy;
@@ -67,6 +68,7 @@ public final class KeyVaultStore implements SecretStoreSpi {
     private final DeletionWaiter waiter;
     private final RetryPolicy retry;
     private final BoundedParallel reads;
+    private final RequestRate readRate;
 
     KeyVaultStore(AzureConfig.Settings settings, SecretClient client) {
         this.settings = settings;
@@ -75,6 +77,7 @@ public final class KeyVaultStore implements SecretStoreSpi {
         this.waiter = new DeletionWaiter(Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(60));
         this.retry = RetryPolicy.create(KeyVaultErrors.PROVIDER, settings.retry());
         this.reads = new BoundedParallel("secretstore-azure-read", settings.readConcurrency());
+        this.readRate = RequestRate.perSecond("secretstore-azure-read", settings.readRate());
     }
 
     /** Opens a store: builds the client only; the first request is made by the first operation. */
@@ -205,7 +208,19 @@ public final class KeyVaultStore implements SecretStoreSpi {
     @Override
     public Secret read(SecretName name, Optional<String> version) {
         String nativeName = NAMES.encode(name);
-        KeyVaultSecret secret = call(Operation.READ, name, () -> client.getSecret(nativeName, version.orElse(null)));
+        return toSecret(name, call(Operation.READ, name, () -> client.getSecret(nativeName, version.orElse(null))));
+    }
+
+    /** One of readAll's reads: a permit of the read rate per attempt, taken on the in-flight slot just before it. */
+    private Secret readPaced(SecretName name) {
+        String nativeName = NAMES.encode(name);
+        return toSecret(name, call(Operation.READ, name, () -> {
+            readRate.acquire();
+            return client.getSecret(nativeName, null);
+        }));
+    }
+
+    private static Secret toSecret(SecretName name, KeyVaultSecret secret) {
         SecretProperties p = secret.getProperties();
         return new Secret(name, p.getVersion(), SecretValue.ofText(secret.getValue()),
                 p.getCreatedOn() == null ? null : p.getCreatedOn().toInstant());
@@ -220,7 +235,7 @@ public final class KeyVaultStore implements SecretStoreSpi {
         List<SecretName> distinct = List.copyOf(new LinkedHashSet<>(names));
         List<ReadResult> read = reads.map(distinct, name -> {
             try {
-                return ReadResult.of(read(name, Optional.empty()));
+                return ReadResult.of(readPaced(name));
             } catch (SecretStoreException e) {
                 return ReadResult.failed(name, e);
             }

@@ -4,6 +4,7 @@ import dev.secretstore.ConfigField;
 import dev.secretstore.ConfigProblem;
 import dev.secretstore.spi.ConfigChecks;
 import dev.secretstore.spi.StoreConfig;
+import dev.secretstore.support.concurrent.RequestRate;
 import dev.secretstore.support.config.CloudConfigChecks;
 import dev.secretstore.support.retry.RetrySettings;
 import java.util.ArrayList;
@@ -27,14 +28,21 @@ public final class GcpConfigFields {
     public static final String CA_CERTIFICATE_FILE = "caCertificateFile";
     public static final String NAME_PREFIX = "namePrefix";
     public static final String READ_CONCURRENCY = "readConcurrency";
+    public static final String READ_RATE = "readRate";
     public static final String RETRY = RetrySettings.FIELD;
 
     public static final String SERVICE_ACCOUNT_KEY = "SERVICE_ACCOUNT_KEY";
     public static final String WORKLOAD_IDENTITY = "WORKLOAD_IDENTITY";
     public static final String DEFAULT_LABEL_KEY = "airbyte-managed";
-    /** Parallel AccessSecretVersion calls of one readAll: far below the per-minute access quota. */
+    /** Parallel AccessSecretVersion calls of one readAll; their rate is bounded by readRate. */
     public static final int DEFAULT_READ_CONCURRENCY = 8;
     public static final int MAX_READ_CONCURRENCY = 64;
+    /**
+     * AccessSecretVersion calls per second for readAll: half the documented access quota (90,000 per minute per
+     * project, 1,500 a second), leaving the other half to the project's other clients.
+     */
+    public static final int DEFAULT_READ_RATE = 750;
+    public static final int MAX_READ_RATE = RequestRate.MAX_PER_SECOND;
 
     /** Secret ids are [A-Za-z0-9_-]{1,255}; a prefix leaves room for names. */
     static final Pattern NAME_PREFIX_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,100}");
@@ -79,6 +87,10 @@ public final class GcpConfigFields {
                 ConfigField.builder(READ_CONCURRENCY).type(ConfigField.Type.INTEGER)
                         .defaultValue(String.valueOf(DEFAULT_READ_CONCURRENCY))
                         .description("parallel reads in readAll (1-" + MAX_READ_CONCURRENCY + ")").build(),
+                ConfigField.builder(READ_RATE).type(ConfigField.Type.INTEGER)
+                        .defaultValue(String.valueOf(DEFAULT_READ_RATE))
+                        .description("readAll: AccessSecretVersion calls started per second (1-" + MAX_READ_RATE
+                                + "; the documented quota is 90,000 a minute per project)").build(),
                 RetrySettings.configField());
     }
 
@@ -116,6 +128,9 @@ public final class GcpConfigFields {
         }
         config.integer(READ_CONCURRENCY).filter(n -> n < 1 || n > MAX_READ_CONCURRENCY).ifPresent(n ->
                 problems.add(ConfigProblem.of(READ_CONCURRENCY, "must be between 1 and " + MAX_READ_CONCURRENCY)));
+        config.integer(READ_RATE).filter(n -> n < 1 || n > MAX_READ_RATE).ifPresent(n ->
+                problems.add(ConfigProblem.of(READ_RATE, "expected a whole number of requests per second from 1 to "
+                        + MAX_READ_RATE)));
         problems.addAll(RetrySettings.validate(config));
         return problems;
     }

@@ -32,10 +32,16 @@ final class GcpCurrentVersion {
 
     private final SecretManagerServiceClient client;
     private final GcpCalls calls;
+    private final Runnable beforeEachRequest;
 
-    GcpCurrentVersion(SecretManagerServiceClient client, GcpCalls calls) {
+    /**
+     * @param beforeEachRequest run on the calling thread just before each request of each attempt: {@code readAll}'s
+     *                          look-ups take a permit of the store's read rate there, as its plain reads do
+     */
+    GcpCurrentVersion(SecretManagerServiceClient client, GcpCalls calls, Runnable beforeEachRequest) {
         this.client = client;
         this.calls = calls;
+        this.beforeEachRequest = beforeEachRequest;
     }
 
     /**
@@ -90,7 +96,10 @@ final class GcpCurrentVersion {
         ListSecretVersionsResponse response;
         try {
             response = calls.call(op, GcpRpc.LIST_VERSIONS, name, secretPath,
-                    () -> client.listSecretVersionsCallable().call(request));
+                    () -> {
+                        beforeEachRequest.run();
+                        return client.listSecretVersionsCallable().call(request);
+                    });
         } catch (AccessDeniedException denied) {
             throw new AccessDeniedException(GcpErrors.PROVIDER, null, name, "the newest version of " + secretPath
                     + " is " + latestState + ", and finding the newest enabled one needs to list the versions: "
@@ -103,6 +112,7 @@ final class GcpCurrentVersion {
     private Accessed accessIfEnabled(SecretName name, String versionPath) {
         return calls.call(Operation.READ, GcpRpc.ACCESS_VERSION, name, versionPath, () -> {
             try {
+                beforeEachRequest.run();
                 return new Accessed(client.accessSecretVersion(versionPath), null);
             } catch (ApiException e) {
                 Optional<String> state = GcpErrors.notEnabledState(e);

@@ -56,8 +56,9 @@ final class GcpErrors {
                         + "print-access-token)", null);
             case RESOURCE_EXHAUSTED:
                 return new ThrottledException(PROVIDER, null, name, "Secret Manager refused " + where
-                        + " for quota (RESOURCE_EXHAUSTED)", "lower the request rate (readConcurrency), or ask for a "
-                        + "higher Secret Manager quota in the Google Cloud console (IAM & Admin > Quotas)", null,
+                        + " for quota (RESOURCE_EXHAUSTED)", "lower readRate (readAll's AccessSecretVersion calls per "
+                        + "second) or readConcurrency, or ask for a higher Secret Manager quota in the Google Cloud "
+                        + "console (IAM & Admin > Quotas); the quota is per project, shared by its other clients", null,
                         retryDelay(e));
             case UNAVAILABLE:
             case DEADLINE_EXCEEDED:

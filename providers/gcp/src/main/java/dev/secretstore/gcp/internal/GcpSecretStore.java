@@ -30,6 +30,7 @@ import dev.secretstore.SecretValue;
 import dev.secretstore.StoreLimits;
 import dev.secretstore.VerificationStep;
 import dev.secretstore.spi.SecretStoreSpi;
+import dev.secretstore.support.concurrent.RequestRate;
 import dev.secretstore.support.names.NameCodec;
 import dev.secretstore.support.names.NameCodecs;
 import dev.secretstore.support.retry.RetryPolicy;
@@ -72,8 +73,10 @@ final class GcpSecretStore implements SecretStoreSpi {
     private final NameCodec names;
     private final GcpCalls calls;
     private final GcpCurrentVersion currentVersion;
+    private final GcpCurrentVersion pacedCurrentVersion;
     private final StoreLimits limits;
     private final ExecutorService readers;
+    private final RequestRate readRate;
 
     GcpSecretStore(SecretManagerServiceClient client, GcpStoreSettings settings) {
         this.client = client;
@@ -81,7 +84,10 @@ final class GcpSecretStore implements SecretStoreSpi {
         this.names = NameCodecs.gcp().withPrefix(settings.namePrefix());
         this.calls = new GcpCalls(RetryPolicy.create(GcpErrors.PROVIDER, settings.retry()),
                 new GcpErrors(settings.projectId()));
-        this.currentVersion = new GcpCurrentVersion(client, calls);
+        this.readRate = RequestRate.perSecond("secretstore-gcp-read", settings.readRate());
+        this.currentVersion = new GcpCurrentVersion(client, calls, () -> { });
+        // readAll's look-ups: every request of every attempt takes a permit, the fallback's list and access too.
+        this.pacedCurrentVersion = new GcpCurrentVersion(client, calls, readRate::acquire);
         // 15 annotations of at most 63 + 256 characters (4 bytes each at worst) stay under the 16 KiB total.
         this.limits = StoreLimits.builder()
                 .maxValueBytes(MAX_VALUE_BYTES)
@@ -193,6 +199,11 @@ final class GcpSecretStore implements SecretStoreSpi {
 
     @Override
     public Secret read(SecretName name, Optional<String> version) {
+        return read(name, version, false);
+    }
+
+    /** @param paced readAll's reads: a permit of the read rate per attempt, taken on the reader thread just before it */
+    private Secret read(SecretName name, Optional<String> version, boolean paced) {
         String path = path(names.encode(name));
         String v = version.orElse("latest");
         if (!VERSION_ID.matcher(v).matches()) {
@@ -202,9 +213,14 @@ final class GcpSecretStore implements SecretStoreSpi {
         String versionPath = path + "/versions/" + v;
         // No version asked for (or "latest"): the newest enabled one. A version asked for by number or alias is that
         // version, and one that is not enabled is the typed error naming its state.
-        AccessSecretVersionResponse response = v.equals("latest") ? currentVersion.access(name, path)
-                : call(Operation.READ, GcpRpc.ACCESS_VERSION, name, versionPath,
-                        () -> client.accessSecretVersion(versionPath));
+        AccessSecretVersionResponse response = v.equals("latest")
+                ? (paced ? pacedCurrentVersion : currentVersion).access(name, path)
+                : call(Operation.READ, GcpRpc.ACCESS_VERSION, name, versionPath, () -> {
+                    if (paced) {
+                        readRate.acquire();
+                    }
+                    return client.accessSecretVersion(versionPath);
+                });
         SecretPayload payload = response.getPayload();
         byte[] data = payload.getData().toByteArray();
         if (!payload.hasDataCrc32C() || payload.getDataCrc32C() != crc32c(data)) {
@@ -224,7 +240,7 @@ final class GcpSecretStore implements SecretStoreSpi {
     public Map<SecretName, ReadResult> readAll(List<SecretName> names) {
         Map<SecretName, Future<Secret>> pending = new LinkedHashMap<>();
         for (SecretName n : names) {
-            pending.put(n, readers.submit(() -> read(n, Optional.empty())));
+            pending.put(n, readers.submit(() -> read(n, Optional.empty(), true)));
         }
         Map<SecretName, ReadResult> results = new LinkedHashMap<>();
         for (Map.Entry<SecretName, Future<Secret>> e : pending.entrySet()) {

@@ -14,6 +14,7 @@ final class GcpStoreSettings {
     private final String caCertificateFile;
     private final String namePrefix;
     private final int readConcurrency;
+    private final int readRate;
     private final RetrySettings retry;
     private final String keyJson;
 
@@ -25,6 +26,7 @@ final class GcpStoreSettings {
         this.caCertificateFile = c.string(GcpConfigFields.CA_CERTIFICATE_FILE).orElse(null);
         this.namePrefix = c.string(GcpConfigFields.NAME_PREFIX).orElse("");
         this.readConcurrency = c.integer(GcpConfigFields.READ_CONCURRENCY).orElse(GcpConfigFields.DEFAULT_READ_CONCURRENCY);
+        this.readRate = c.integer(GcpConfigFields.READ_RATE).orElse(GcpConfigFields.DEFAULT_READ_RATE);
         this.retry = RetrySettings.from(c);
         boolean key = c.string(GcpConfigFields.AUTH_TYPE).map(GcpConfigFields.SERVICE_ACCOUNT_KEY::equals).orElse(false);
         this.keyJson = key ? c.requireString(GcpConfigFields.CREDENTIALS_JSON) : null;
@@ -60,6 +62,11 @@ final class GcpStoreSettings {
 
     int readConcurrency() {
         return readConcurrency;
+    }
+
+    /** AccessSecretVersion calls readAll starts per second, retries included. */
+    int readRate() {
+        return readRate;
     }
 
     RetrySettings retry() {

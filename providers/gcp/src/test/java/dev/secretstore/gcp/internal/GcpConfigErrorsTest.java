@@ -63,6 +63,10 @@ class GcpConfigErrorsTest {
                 Arguments.of("region", with(c -> c.put("region", "Europe West"))),
                 Arguments.of("namePrefix", with(c -> c.put("namePrefix", "air/byte"))),
                 Arguments.of("readConcurrency", with(c -> c.put("readConcurrency", 0))),
+                Arguments.of("readRate", with(c -> c.put("readRate", 0))),
+                Arguments.of("readRate", with(c -> c.put("readRate", 10_001))),
+                Arguments.of("readRate", with(c -> c.put("readRate", "fast"))),
+                Arguments.of("readRate", with(c -> c.put("readRate", 2.5))),
                 Arguments.of("retry.maxAttempts", with(c -> c.put("retry", Map.of("maxAttempts", 0)))),
                 Arguments.of("retry.initialBackof", with(c -> c.put("retry", Map.of("initialBackof", "PT1S")))),
                 Arguments.of("retry.maxBackoff", with(c -> c.put("retry", Map.of("maxBackoff", "5 seconds")))),
@@ -111,5 +115,17 @@ class GcpConfigErrorsTest {
                 .satisfies(f -> assertThat(f.secret()).isTrue());
         assertThat(List.of("SERVICE_ACCOUNT_KEY", "WORKLOAD_IDENTITY")).allMatch(t -> new dev.secretstore.gcp
                 .GcpSecretStoreProvider().configFields().get(0).allowedValues().contains(t));
+    }
+
+    @Test
+    @DisplayName("readRate is optional: absent means 750 AccessSecretVersion calls a second, 1-10000 accepted")
+    void readRateDefaultsAndRange() {
+        List<dev.secretstore.ConfigField> fields = GcpConfigFields.fields();
+        assertThat(GcpStoreSettings.from(dev.secretstore.spi.StoreConfig.of(base(), fields)).readRate()).isEqualTo(750);
+        assertThat(GcpConfigFields.validate(dev.secretstore.spi.StoreConfig.of(with(c -> c.put("readRate", 1)), fields)))
+                .extracting(ConfigProblem::field).doesNotContain("readRate");
+        assertThat(GcpConfigFields.validate(dev.secretstore.spi.StoreConfig.of(
+                with(c -> c.put("readRate", 10_000)), fields)))
+                .extracting(ConfigProblem::field).doesNotContain("readRate");
     }
 }

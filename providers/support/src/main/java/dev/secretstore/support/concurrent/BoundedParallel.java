@@ -15,8 +15,9 @@ import java.util.function.Function;
 
 /**
  * Runs a store's independent calls (the batches of one {@code readAll}, or one read per name where a cloud
- * has no batch call) with at most a configured number in flight, so a large read is fast without exceeding
- * the service's rate quota. One per opened store; its threads are daemons, started on first use, ended
+ * has no batch call) with at most a configured number in flight, so a large read is fast. How many calls that
+ * makes a second depends on the network, so it does not keep a store under a rate quota: {@link RequestRate}
+ * does, taken by each call. One per opened store; its threads are daemons, started on first use, ended
  * after 30 s idle and by {@link #close()}.
  *
  * <pre>{@code
