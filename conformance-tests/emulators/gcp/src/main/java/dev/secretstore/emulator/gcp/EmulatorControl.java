@@ -97,6 +97,16 @@ public final class EmulatorControl {
   }
 
   /**
+   * The next {@code count} pages of {@code method} ({@code "ListSecrets"} or {@code "ListSecretVersions"}) that have
+   * results come back with none, and a {@code next_page_token} that resumes where they would have started: what AIP-158
+   * allows a Google service to do ("fewer results than the number requested (including zero results), even if not at
+   * the end of the collection"), for clients' tests that they follow the token rather than stop at an empty page.
+   */
+  public void emptyPages(String method, int count) {
+    core.faults().emptyPages(method, count);
+  }
+
+  /**
    * The next {@code count} AddSecretVersion requests arrive with one bit of their data flipped, as data damaged on its
    * way to the service would: one that carries a {@code data_crc32c} is refused (INVALID_ARGUMENT, checksum
    * mismatch) and nothing is stored; one without is stored damaged. {@link #clearFaults()} cancels what is left.

@@ -126,6 +126,10 @@ public final class SecretManagerOperations {
     // service.proto: "sorted in reverse by create_time (newest first)".
     matching.sort(NEWEST_FIRST);
     Page<Secret> page = Page.of(matching, r.getPageSize(), r.getPageToken(), Secret::getName);
+    if (!page.items().isEmpty() && faults.takeEmptyPage(Rpc.ListSecrets.name())) {
+      return ListSecretsResponse.newBuilder().setNextPageToken(Page.resumeToken(r.getPageToken()))
+          .setTotalSize(matching.size()).build();
+    }
     return ListSecretsResponse.newBuilder().addAllSecrets(page.items()).setNextPageToken(page.nextToken())
         .setTotalSize(matching.size()).build();
   }
@@ -262,6 +266,10 @@ public final class SecretManagerOperations {
       }
     }
     Page<SecretVersion> page = Page.of(matching, r.getPageSize(), r.getPageToken(), SecretVersion::getName);
+    if (!page.items().isEmpty() && faults.takeEmptyPage(Rpc.ListSecretVersions.name())) {
+      return ListSecretVersionsResponse.newBuilder().setNextPageToken(Page.resumeToken(r.getPageToken()))
+          .setTotalSize(matching.size()).build();
+    }
     return ListSecretVersionsResponse.newBuilder().addAllVersions(page.items()).setNextPageToken(page.nextToken())
         .setTotalSize(matching.size()).build();
   }
