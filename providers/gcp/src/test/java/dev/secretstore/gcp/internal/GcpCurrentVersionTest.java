@@ -13,6 +13,7 @@ import dev.secretstore.SecretName;
 import dev.secretstore.SecretNotFoundException;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretValue;
+import dev.secretstore.StoreUnavailableException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -256,6 +257,33 @@ class GcpCurrentVersionTest {
         assertThat(catchThrowableOfType(() -> store.read(name, "2"), SecretNotFoundException.class).getMessage())
                 .contains("/versions/2 is DESTROYED");
         assertThat(store.read(name).version()).isEqualTo("1");
+    }
+
+    @Test
+    @DisplayName("an empty page of the list that is not the last (AIP-158 allows it) is followed, not read as 'none "
+            + "enabled'")
+    void emptyPageWithATokenIsFollowed() {
+        SecretName name = SecretName.of("current/empty-page");
+        String secret = written(name, "first", "second", "third");
+        asAdmin(admin -> admin.disableSecretVersion(secret + "/versions/3"));
+        world.emulator.control().emptyPages("ListSecretVersions", 2);
+        Secret[] read = new Secret[1];
+
+        Map<String, Long> requests = requestsDuring(() -> read[0] = store.read(name));
+
+        assertThat(read[0].value().text()).isEqualTo("second");
+        assertThat(read[0].version()).isEqualTo("2");
+        assertThat(requests).as("latest (refused), two empty pages and the one naming version 2, its access")
+                .containsOnly(Map.entry("AccessSecretVersion", 2L), Map.entry("ListSecretVersions", 3L));
+
+        world.emulator.control().emptyPages("ListSecretVersions", 1);
+        assertThat(store.describe(name).version()).as("describe follows it too").contains("2");
+
+        world.emulator.control().emptyPages("ListSecretVersions", GcpCurrentVersion.MAX_EMPTY_PAGES + 1);
+        Map<String, Long> bounded = requestsDuring(() -> assertThat(catchThrowableOfType(() -> store.read(name),
+                StoreUnavailableException.class)).as("a service that keeps answering empty pages").isNotNull());
+        assertThat(bounded).as("bounded").containsEntry("ListSecretVersions", (long) GcpCurrentVersion.MAX_EMPTY_PAGES);
+        world.emulator.control().clearFaults();
     }
 
     @Test
