@@ -287,6 +287,24 @@ class GcpCurrentVersionTest {
     }
 
     @Test
+    @DisplayName("the state comes from Google's phrase, not from a secret ID that happens to say 'destroyed'")
+    void stateIsNotReadFromTheSecretId() {
+        SecretName name = SecretName.of("destroyed-backup");
+        String secret = written(name, "first", "second");
+        asAdmin(admin -> {
+            admin.disableSecretVersion(secret + "/versions/2");
+            admin.disableSecretVersion(secret + "/versions/1");
+        });
+
+        SecretNotFoundException latest = catchThrowableOfType(() -> store.read(name), SecretNotFoundException.class);
+        assertThat(latest.getMessage()).contains("/versions/latest is DISABLED").doesNotContain("is DESTROYED");
+        SecretNotFoundException explicit = catchThrowableOfType(() -> store.read(name, "1"),
+                SecretNotFoundException.class);
+        assertThat(explicit.getMessage()).contains("/versions/1 is DISABLED");
+        assertThat(explicit.remediation()).hasValueSatisfying(r -> assertThat(r).contains("enable it"));
+    }
+
+    @Test
     @DisplayName("readAll: a secret whose newest version is disabled reads as its newest enabled one among the others")
     void readAllWithADisabledNewestVersion() {
         SecretName plain = SecretName.of("current/all-plain");
