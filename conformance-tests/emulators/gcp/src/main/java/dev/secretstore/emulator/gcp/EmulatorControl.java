@@ -77,6 +77,14 @@ public final class EmulatorControl {
   }
 
   /**
+   * Deletes a global secret and its versions as DeleteSecret would, without a request (no count, no permission): for a
+   * deletion another party makes between two of a client's calls ({@link #afterNext}).
+   */
+  public void deleteSecret(String project, String secretId) {
+    core.deleteSecret(project, java.util.Optional.empty(), secretId);
+  }
+
+  /**
    * Sets the state of version {@code version} of a global secret as Enable/Disable/DestroySecretVersion would (a
    * destroyed version's data is gone, and it stays destroyed), without a request: no count, no permission.
    */

@@ -339,4 +339,18 @@ class ControlApiTest {
     control.clearFaults();
     assertThat(client.listSecretVersionsCallable().call(first).getVersionsList()).as("cleared").hasSize(1);
   }
+
+  @Test
+  void deletedSecretIsGoneForGoogleClient() {
+    String secret = plant("deleted-by-control", "one");
+    control.clearRequestCounts();
+
+    control.deleteSecret(Clients.PROJECT, "deleted-by-control");
+
+    assertFails(() -> client.getSecret(secret), Code.NOT_FOUND, "deleted-by-control");
+    assertFails(() -> client.accessSecretVersion(secret + "/versions/1"), Code.NOT_FOUND, "deleted-by-control");
+    assertThat(control.requestCount("DeleteSecret")).as("no request").isZero();
+    assertThatThrownBy(() -> control.deleteSecret(Clients.PROJECT, "deleted-by-control"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -390,6 +390,15 @@ public final class SecretManagerOperations {
     v.data[0] ^= 1;
   }
 
+  /** A deletion as DeleteSecret makes it (the secret and its versions gone), without a request (for the control API). */
+  public synchronized void deleteSecret(String projectRef, Optional<String> location, String secretId) {
+    Project project = projects.find(projectRef).orElseThrow(() -> new IllegalArgumentException(
+        "project '" + projectRef + "' is not known to the emulator"));
+    if (secrets.remove(new SecretPath(projectRef, location, secretId, null).canonical(project)) == null) {
+      throw new IllegalArgumentException("no secret '" + secretId + "'");
+    }
+  }
+
   /** A state change as Enable/Disable/DestroySecretVersion make it, without a request (for the control API). */
   public synchronized void setVersionState(String projectRef, Optional<String> location, String secretId,
       long version, SecretVersion.State state) {
