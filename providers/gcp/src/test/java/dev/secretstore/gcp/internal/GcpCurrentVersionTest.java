@@ -142,6 +142,35 @@ class GcpCurrentVersionTest {
     }
 
     @Test
+    @DisplayName("race: the secret deleted after the refused access, or after the list: a not-found, looked up no further")
+    void secretDeletedBetweenTheCalls() {
+        SecretName name = SecretName.of("current/race-deleted");
+        String secret = written(name, "first", "second");
+        asAdmin(admin -> admin.disableSecretVersion(secret + "/versions/2"));
+        world.emulator.control().afterNext("AccessSecretVersion",
+                () -> world.emulator.control().deleteSecret(EmulatorWorld.PROJECT, secretId(secret)));
+        SecretNotFoundException[] gone = new SecretNotFoundException[1];
+
+        Map<String, Long> requests = requestsDuring(() -> gone[0] = catchThrowableOfType(() -> store.read(name),
+                SecretNotFoundException.class));
+
+        assertThat(gone[0]).as("deleted before the list").isNotNull();
+        assertThat(gone[0].getMessage()).contains("ListSecretVersions: NOT_FOUND").doesNotContain("first");
+        assertThat(requests).containsOnly(Map.entry("AccessSecretVersion", 1L), Map.entry("ListSecretVersions", 1L));
+
+        SecretName other = SecretName.of("current/race-deleted-after-list");
+        String otherSecret = written(other, "first", "second");
+        asAdmin(admin -> admin.disableSecretVersion(otherSecret + "/versions/2"));
+        world.emulator.control().afterNext("ListSecretVersions",
+                () -> world.emulator.control().deleteSecret(EmulatorWorld.PROJECT, secretId(otherSecret)));
+        SecretNotFoundException afterList = catchThrowableOfType(() -> store.read(other),
+                SecretNotFoundException.class);
+        assertThat(afterList).as("deleted after the list named version 1").isNotNull();
+        assertThat(afterList.getMessage()).contains("AccessSecretVersion: NOT_FOUND").contains("/versions/1");
+        assertThat(afterList.secretName()).contains(other);
+    }
+
+    @Test
     @DisplayName("race: the listed version is disabled before it is accessed: listed again, the next enabled one")
     void listedVersionDisabledBeforeItIsAccessed() {
         SecretName name = SecretName.of("current/race-disabled");
