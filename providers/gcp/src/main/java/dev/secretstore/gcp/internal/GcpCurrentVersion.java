@@ -145,7 +145,15 @@ final class GcpCurrentVersion {
                 + "or put a new value; a destroyed version's value is gone for good", null);
     }
 
-    /** AccessSecretVersion's outcome: the response, or the state of a version that is not enabled. */
-    private record Accessed(AccessSecretVersionResponse response, String state) {
+    /**
+     * AccessSecretVersion's outcome: the response, or the state of a version that is not enabled. Its text names the
+     * version, never the payload (a record's own toString would print the response, value included).
+     */
+    record Accessed(AccessSecretVersionResponse response, String state) {
+        @Override
+        public String toString() {
+            return response == null ? "Accessed[state=" + state + "]"
+                    : "Accessed[version=" + response.getName() + ", value withheld]";
+        }
     }
 }
