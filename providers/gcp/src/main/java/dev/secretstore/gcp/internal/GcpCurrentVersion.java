@@ -10,6 +10,7 @@ import dev.secretstore.AccessDeniedException;
 import dev.secretstore.Operation;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretNotFoundException;
+import dev.secretstore.StoreUnavailableException;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,11 @@ final class GcpCurrentVersion {
      * is listed again, a bounded number of times (each round is two requests).
      */
     static final int MAX_ROUNDS = 3;
+    /**
+     * Empty pages followed per list: with the filter applied by the service they are rare, and a service that kept
+     * answering them would otherwise hold the read for ever.
+     */
+    static final int MAX_EMPTY_PAGES = 10;
 
     private final SecretManagerServiceClient client;
     private final GcpCalls calls;
@@ -90,23 +96,42 @@ final class GcpCurrentVersion {
         return newestEnabled(Operation.DESCRIBE, name, secretPath, latest.getState().name());
     }
 
+    /**
+     * The first ENABLED version listed, newest first. A page may hold fewer results than its size, none included, before
+     * the end of the list (AIP-158): only an empty {@code next_page_token} says there is no more, so an empty page with a
+     * token is followed (one more request each), up to {@link #MAX_EMPTY_PAGES}.
+     */
     private Optional<SecretVersion> newestEnabled(Operation op, SecretName name, String secretPath, String latestState) {
-        ListSecretVersionsRequest request = ListSecretVersionsRequest.newBuilder().setParent(secretPath)
-                .setFilter(ENABLED).setPageSize(1).build();
-        ListSecretVersionsResponse response;
-        try {
-            response = calls.call(op, GcpRpc.LIST_VERSIONS, name, secretPath,
-                    () -> {
-                        beforeEachRequest.run();
-                        return client.listSecretVersionsCallable().call(request);
-                    });
-        } catch (AccessDeniedException denied) {
-            throw new AccessDeniedException(GcpErrors.PROVIDER, null, name, "the newest version of " + secretPath
-                    + " is " + latestState + ", and finding the newest enabled one needs to list the versions: "
-                    + denied.detail(), denied.remediation().orElse(null), denied);
+        ListSecretVersionsRequest.Builder request = ListSecretVersionsRequest.newBuilder().setParent(secretPath)
+                .setFilter(ENABLED).setPageSize(1);
+        int emptyPages = 0;
+        while (true) {
+            ListSecretVersionsRequest page = request.build();
+            ListSecretVersionsResponse response;
+            try {
+                response = calls.call(op, GcpRpc.LIST_VERSIONS, name, secretPath,
+                        () -> {
+                            beforeEachRequest.run();
+                            return client.listSecretVersionsCallable().call(page);
+                        });
+            } catch (AccessDeniedException denied) {
+                throw new AccessDeniedException(GcpErrors.PROVIDER, null, name, "the newest version of " + secretPath
+                        + " is " + latestState + ", and finding the newest enabled one needs to list the versions: "
+                        + denied.detail(), denied.remediation().orElse(null), denied);
+            }
+            Optional<SecretVersion> enabled = response.getVersionsList().stream()
+                    .filter(v -> v.getState() == SecretVersion.State.ENABLED).findFirst();
+            String next = response.getNextPageToken();
+            if (enabled.isPresent() || next.isEmpty()) {
+                return enabled;
+            }
+            if (++emptyPages == MAX_EMPTY_PAGES) {
+                throw new StoreUnavailableException(GcpErrors.PROVIDER, null, name, "ListSecretVersions on "
+                        + secretPath + " answered " + MAX_EMPTY_PAGES + " empty pages that were not the last, looking "
+                        + "for the newest enabled version", "a transient state of the service: try again", null, null);
+            }
+            request.setPageToken(next);
         }
-        return response.getVersionsList().stream().filter(v -> v.getState() == SecretVersion.State.ENABLED)
-                .findFirst();
     }
 
     private Accessed accessIfEnabled(SecretName name, String versionPath) {
@@ -130,7 +155,15 @@ final class GcpCurrentVersion {
                 + "or put a new value; a destroyed version's value is gone for good", null);
     }
 
-    /** AccessSecretVersion's outcome: the response, or the state of a version that is not enabled. */
-    private record Accessed(AccessSecretVersionResponse response, String state) {
+    /**
+     * AccessSecretVersion's outcome: the response, or the state of a version that is not enabled. Its text names the
+     * version, never the payload (a record's own toString would print the response, value included).
+     */
+    record Accessed(AccessSecretVersionResponse response, String state) {
+        @Override
+        public String toString() {
+            return response == null ? "Accessed[state=" + state + "]"
+                    : "Accessed[version=" + response.getName() + ", value withheld]";
+        }
     }
 }

@@ -28,6 +28,10 @@ final class GcpErrors {
     /** The ErrorInfo domain of Google's API front end (google/api/error_reason.proto). */
     private static final String GOOGLEAPIS = "googleapis.com";
 
+    /** AccessSecretVersion's wording for a version that is not enabled: "Secret Version [...] is in DISABLED state." */
+    private static final java.util.regex.Pattern NOT_ENABLED = java.util.regex.Pattern.compile(
+            "\\] is in (DISABLED|DESTROYED) state", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final String projectId;
 
     GcpErrors(String projectId) {
@@ -125,9 +129,10 @@ final class GcpErrors {
         if (e.getStatusCode().getCode() != StatusCode.Code.FAILED_PRECONDITION) {
             return Optional.empty();
         }
-        String message = Optional.ofNullable(e.getMessage()).orElse("").toUpperCase(Locale.ROOT);
-        return Optional.ofNullable(message.contains("DESTROYED") ? "DESTROYED"
-                : message.contains("DISABLED") ? "DISABLED" : null);
+        // The state from the phrase, not from anywhere in the message: the version's resource name is in it too, and a
+        // secret ID may well contain "destroyed" or "disabled" (it holds no space, so it cannot hold the phrase).
+        java.util.regex.Matcher state = NOT_ENABLED.matcher(Optional.ofNullable(e.getMessage()).orElse(""));
+        return state.find() ? Optional.of(state.group(1).toUpperCase(Locale.ROOT)) : Optional.empty();
     }
 
     private static SecretStoreException failedPrecondition(ApiException e, GcpRpc rpc, SecretName name, String resource) {

@@ -13,6 +13,7 @@ import dev.secretstore.SecretName;
 import dev.secretstore.SecretNotFoundException;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretValue;
+import dev.secretstore.StoreUnavailableException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -141,6 +142,35 @@ class GcpCurrentVersionTest {
     }
 
     @Test
+    @DisplayName("race: the secret deleted after the refused access, or after the list: a not-found, looked up no further")
+    void secretDeletedBetweenTheCalls() {
+        SecretName name = SecretName.of("current/race-deleted");
+        String secret = written(name, "first", "second");
+        asAdmin(admin -> admin.disableSecretVersion(secret + "/versions/2"));
+        world.emulator.control().afterNext("AccessSecretVersion",
+                () -> world.emulator.control().deleteSecret(EmulatorWorld.PROJECT, secretId(secret)));
+        SecretNotFoundException[] gone = new SecretNotFoundException[1];
+
+        Map<String, Long> requests = requestsDuring(() -> gone[0] = catchThrowableOfType(() -> store.read(name),
+                SecretNotFoundException.class));
+
+        assertThat(gone[0]).as("deleted before the list").isNotNull();
+        assertThat(gone[0].getMessage()).contains("ListSecretVersions: NOT_FOUND").doesNotContain("first");
+        assertThat(requests).containsOnly(Map.entry("AccessSecretVersion", 1L), Map.entry("ListSecretVersions", 1L));
+
+        SecretName other = SecretName.of("current/race-deleted-after-list");
+        String otherSecret = written(other, "first", "second");
+        asAdmin(admin -> admin.disableSecretVersion(otherSecret + "/versions/2"));
+        world.emulator.control().afterNext("ListSecretVersions",
+                () -> world.emulator.control().deleteSecret(EmulatorWorld.PROJECT, secretId(otherSecret)));
+        SecretNotFoundException afterList = catchThrowableOfType(() -> store.read(other),
+                SecretNotFoundException.class);
+        assertThat(afterList).as("deleted after the list named version 1").isNotNull();
+        assertThat(afterList.getMessage()).contains("AccessSecretVersion: NOT_FOUND").contains("/versions/1");
+        assertThat(afterList.secretName()).contains(other);
+    }
+
+    @Test
     @DisplayName("race: the listed version is disabled before it is accessed: listed again, the next enabled one")
     void listedVersionDisabledBeforeItIsAccessed() {
         SecretName name = SecretName.of("current/race-disabled");
@@ -256,6 +286,51 @@ class GcpCurrentVersionTest {
         assertThat(catchThrowableOfType(() -> store.read(name, "2"), SecretNotFoundException.class).getMessage())
                 .contains("/versions/2 is DESTROYED");
         assertThat(store.read(name).version()).isEqualTo("1");
+    }
+
+    @Test
+    @DisplayName("an empty page of the list that is not the last (AIP-158 allows it) is followed, not read as 'none "
+            + "enabled'")
+    void emptyPageWithATokenIsFollowed() {
+        SecretName name = SecretName.of("current/empty-page");
+        String secret = written(name, "first", "second", "third");
+        asAdmin(admin -> admin.disableSecretVersion(secret + "/versions/3"));
+        world.emulator.control().emptyPages("ListSecretVersions", 2);
+        Secret[] read = new Secret[1];
+
+        Map<String, Long> requests = requestsDuring(() -> read[0] = store.read(name));
+
+        assertThat(read[0].value().text()).isEqualTo("second");
+        assertThat(read[0].version()).isEqualTo("2");
+        assertThat(requests).as("latest (refused), two empty pages and the one naming version 2, its access")
+                .containsOnly(Map.entry("AccessSecretVersion", 2L), Map.entry("ListSecretVersions", 3L));
+
+        world.emulator.control().emptyPages("ListSecretVersions", 1);
+        assertThat(store.describe(name).version()).as("describe follows it too").contains("2");
+
+        world.emulator.control().emptyPages("ListSecretVersions", GcpCurrentVersion.MAX_EMPTY_PAGES + 1);
+        Map<String, Long> bounded = requestsDuring(() -> assertThat(catchThrowableOfType(() -> store.read(name),
+                StoreUnavailableException.class)).as("a service that keeps answering empty pages").isNotNull());
+        assertThat(bounded).as("bounded").containsEntry("ListSecretVersions", (long) GcpCurrentVersion.MAX_EMPTY_PAGES);
+        world.emulator.control().clearFaults();
+    }
+
+    @Test
+    @DisplayName("the state comes from Google's phrase, not from a secret ID that happens to say 'destroyed'")
+    void stateIsNotReadFromTheSecretId() {
+        SecretName name = SecretName.of("destroyed-backup");
+        String secret = written(name, "first", "second");
+        asAdmin(admin -> {
+            admin.disableSecretVersion(secret + "/versions/2");
+            admin.disableSecretVersion(secret + "/versions/1");
+        });
+
+        SecretNotFoundException latest = catchThrowableOfType(() -> store.read(name), SecretNotFoundException.class);
+        assertThat(latest.getMessage()).contains("/versions/latest is DISABLED").doesNotContain("is DESTROYED");
+        SecretNotFoundException explicit = catchThrowableOfType(() -> store.read(name, "1"),
+                SecretNotFoundException.class);
+        assertThat(explicit.getMessage()).contains("/versions/1 is DISABLED");
+        assertThat(explicit.remediation()).hasValueSatisfying(r -> assertThat(r).contains("enable it"));
     }
 
     @Test

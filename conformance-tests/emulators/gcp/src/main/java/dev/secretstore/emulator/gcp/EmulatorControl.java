@@ -77,6 +77,14 @@ public final class EmulatorControl {
   }
 
   /**
+   * Deletes a global secret and its versions as DeleteSecret would, without a request (no count, no permission): for a
+   * deletion another party makes between two of a client's calls ({@link #afterNext}).
+   */
+  public void deleteSecret(String project, String secretId) {
+    core.deleteSecret(project, java.util.Optional.empty(), secretId);
+  }
+
+  /**
    * Sets the state of version {@code version} of a global secret as Enable/Disable/DestroySecretVersion would (a
    * destroyed version's data is gone, and it stays destroyed), without a request: no count, no permission.
    */
@@ -94,6 +102,16 @@ public final class EmulatorControl {
    */
   public void afterNext(String method, Runnable change) {
     core.faults().afterNext(method, change);
+  }
+
+  /**
+   * The next {@code count} pages of {@code method} ({@code "ListSecrets"} or {@code "ListSecretVersions"}) that have
+   * results come back with none, and a {@code next_page_token} that resumes where they would have started: what AIP-158
+   * allows a Google service to do ("fewer results than the number requested (including zero results), even if not at
+   * the end of the collection"), for clients' tests that they follow the token rather than stop at an empty page.
+   */
+  public void emptyPages(String method, int count) {
+    core.faults().emptyPages(method, count);
   }
 
   /**

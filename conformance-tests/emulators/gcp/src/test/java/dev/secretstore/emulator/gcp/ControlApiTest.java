@@ -312,4 +312,45 @@ class ControlApiTest {
     assertThat(control.requestCount("GetSecret")).isEqualTo(1);
     assertThat(control.requestCount("CreateSecret")).isEqualTo(1);
   }
+
+  @Test
+  void emptyPagesComeBackWithATokenThatResumesWhereTheyWouldHaveStarted() {
+    String secret = plant("paged", "one", "two", "three");
+    control.emptyPages("ListSecretVersions", 2);
+    ListSecretVersionsRequest first = ListSecretVersionsRequest.newBuilder().setParent(secret)
+        .setFilter("state:ENABLED").setPageSize(1).build();
+
+    var empty = client.listSecretVersionsCallable().call(first);
+    assertThat(empty.getVersionsList()).isEmpty();
+    assertThat(empty.getNextPageToken()).as("not the end of the collection").isNotEmpty();
+    var emptyAgain = client.listSecretVersionsCallable().call(first.toBuilder()
+        .setPageToken(empty.getNextPageToken()).build());
+    assertThat(emptyAgain.getVersionsList()).isEmpty();
+    var resumed = client.listSecretVersionsCallable().call(first.toBuilder()
+        .setPageToken(emptyAgain.getNextPageToken()).build());
+    assertThat(resumed.getVersionsList()).extracting(SecretVersion::getName).containsExactly(secret + "/versions/3");
+
+    // The client's own paging follows the tokens to every version, newest first.
+    control.emptyPages("ListSecretVersions", 1);
+    assertThat(client.listSecretVersions(ListSecretVersionsRequest.newBuilder().setParent(secret).setPageSize(1)
+        .build()).iterateAll()).extracting(SecretVersion::getName)
+        .containsExactly(secret + "/versions/3", secret + "/versions/2", secret + "/versions/1");
+    control.emptyPages("ListSecretVersions", 1);
+    control.clearFaults();
+    assertThat(client.listSecretVersionsCallable().call(first).getVersionsList()).as("cleared").hasSize(1);
+  }
+
+  @Test
+  void deletedSecretIsGoneForGoogleClient() {
+    String secret = plant("deleted-by-control", "one");
+    control.clearRequestCounts();
+
+    control.deleteSecret(Clients.PROJECT, "deleted-by-control");
+
+    assertFails(() -> client.getSecret(secret), Code.NOT_FOUND, "deleted-by-control");
+    assertFails(() -> client.accessSecretVersion(secret + "/versions/1"), Code.NOT_FOUND, "deleted-by-control");
+    assertThat(control.requestCount("DeleteSecret")).as("no request").isZero();
+    assertThatThrownBy(() -> control.deleteSecret(Clients.PROJECT, "deleted-by-control"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

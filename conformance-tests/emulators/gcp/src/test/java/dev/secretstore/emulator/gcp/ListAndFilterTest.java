@@ -161,7 +161,9 @@ class ListAndFilterTest {
     var first = client.listSecretVersionsCallable().call(ListSecretVersionsRequest.newBuilder().setParent(secret)
         .setFilter("state:ENABLED").setPageSize(1).build());
     assertThat(first.getVersionsList()).extracting(SecretVersion::getName).containsExactly(secret + "/versions/2");
-    assertThat(first.getTotalSize()).isEqualTo(2);
+    assertThat(first.getTotalSize()).as("0 when a filter is set (service.proto)").isZero();
+    assertThat(client.listSecretVersionsCallable().call(ListSecretVersionsRequest.newBuilder().setParent(secret)
+        .setPageSize(1).build()).getTotalSize()).as("without a filter: every version").isEqualTo(4);
     var second = client.listSecretVersionsCallable().call(ListSecretVersionsRequest.newBuilder().setParent(secret)
         .setFilter("state:ENABLED").setPageSize(1).setPageToken(first.getNextPageToken()).build());
     assertThat(second.getVersionsList()).extracting(SecretVersion::getName).containsExactly(secret + "/versions/1");

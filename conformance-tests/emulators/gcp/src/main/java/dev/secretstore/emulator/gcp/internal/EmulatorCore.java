@@ -104,6 +104,10 @@ public final class EmulatorCore {
     operations.damageStoredData(project, location, secretId, version);
   }
 
+  public synchronized void deleteSecret(String project, Optional<String> location, String secretId) {
+    operations.deleteSecret(project, location, secretId);
+  }
+
   public synchronized void setVersionState(String project, Optional<String> location, String secretId, long version,
       com.google.cloud.secretmanager.v1.SecretVersion.State state) {
     operations.setVersionState(project, location, secretId, version, state);

@@ -12,6 +12,8 @@ public final class Faults {
   private final java.util.concurrent.atomic.AtomicInteger payloadsToDamage = new java.util.concurrent.atomic.AtomicInteger();
   /** One-shot changes to make right after a request of a method was applied: {@code [method, change]}. */
   private final List<Object[]> afterNext = new CopyOnWriteArrayList<>();
+  /** Pages of a list method still to be answered empty, with a token to go on from (AIP-158 allows it). */
+  private final java.util.Map<String, Integer> emptyPages = new java.util.concurrent.ConcurrentHashMap<>();
 
   public void add(FaultRule rule) {
     rules.add(rule);
@@ -20,6 +22,7 @@ public final class Faults {
   public void clear() {
     rules.clear();
     afterNext.clear();
+    emptyPages.clear();
     latency = Duration.ZERO;
     payloadsToDamage.set(0);
   }
@@ -45,6 +48,21 @@ public final class Faults {
   /** Makes {@code change} once, after the next {@code rpc} request was applied (see the control API). */
   public void afterNext(String rpc, Runnable change) {
     afterNext.add(new Object[] {rpc, change});
+  }
+
+  /** The next {@code count} pages of {@code rpc} that have results and are not the last come back empty. */
+  public void emptyPages(String rpc, int count) {
+    emptyPages.put(rpc, Math.max(0, count));
+  }
+
+  /** Whether this page is to be answered empty; counts it. */
+  public boolean takeEmptyPage(String rpc) {
+    boolean[] taken = new boolean[1];
+    emptyPages.computeIfPresent(rpc, (k, n) -> {
+      taken[0] = n > 0;
+      return n > 1 ? n - 1 : null;
+    });
+    return taken[0];
   }
 
   /** The change waiting for this request, if any; taken, so that it runs once. */

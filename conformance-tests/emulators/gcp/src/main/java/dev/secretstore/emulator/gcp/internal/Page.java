@@ -8,6 +8,14 @@ import java.util.function.Function;
 /** One page of an ordered result; the token is the last returned name, opaque to the caller. */
 record Page<T>(List<T> items, String nextToken) {
   static final int MAX_PAGE_SIZE = 25_000;
+  /** What a token that resumes at the first result stands for (no name is empty). */
+  /**
+   * A response with no results that still goes on (AIP-158: a service may return fewer results than asked for, none
+   * included, before the end of the collection): its token resumes where this page would have started.
+   */
+  static String resumeToken(String requestToken) {
+    return requestToken.isEmpty() ? Base64.getUrlEncoder().encodeToString(new byte[] {0}) : requestToken;
+  }
 
   static <T> Page<T> of(List<T> all, int pageSize, String token, Function<T, String> key) {
     if (pageSize < 0) {
@@ -22,7 +30,7 @@ record Page<T>(List<T> items, String nextToken) {
       } catch (IllegalArgumentException e) {
         throw ApiError.invalidArgument("Invalid page_token.");
       }
-      start = -1;
+      start = after.equals("\0") ? 0 : -1;
       for (int i = 0; i < all.size(); i++) {
         if (key.apply(all.get(i)).equals(after)) {
           start = i + 1;

@@ -126,8 +126,12 @@ public final class SecretManagerOperations {
     // service.proto: "sorted in reverse by create_time (newest first)".
     matching.sort(NEWEST_FIRST);
     Page<Secret> page = Page.of(matching, r.getPageSize(), r.getPageToken(), Secret::getName);
+    if (!page.items().isEmpty() && faults.takeEmptyPage(Rpc.ListSecrets.name())) {
+      return ListSecretsResponse.newBuilder().setNextPageToken(Page.resumeToken(r.getPageToken()))
+          .setTotalSize(totalSize(r.getFilter(), matching)).build();
+    }
     return ListSecretsResponse.newBuilder().addAllSecrets(page.items()).setNextPageToken(page.nextToken())
-        .setTotalSize(matching.size()).build();
+        .setTotalSize(totalSize(r.getFilter(), matching)).build();
   }
 
   public synchronized Secret updateSecret(Principal who, UpdateSecretRequest r) {
@@ -262,8 +266,12 @@ public final class SecretManagerOperations {
       }
     }
     Page<SecretVersion> page = Page.of(matching, r.getPageSize(), r.getPageToken(), SecretVersion::getName);
+    if (!page.items().isEmpty() && faults.takeEmptyPage(Rpc.ListSecretVersions.name())) {
+      return ListSecretVersionsResponse.newBuilder().setNextPageToken(Page.resumeToken(r.getPageToken()))
+          .setTotalSize(totalSize(r.getFilter(), matching)).build();
+    }
     return ListSecretVersionsResponse.newBuilder().addAllVersions(page.items()).setNextPageToken(page.nextToken())
-        .setTotalSize(matching.size()).build();
+        .setTotalSize(totalSize(r.getFilter(), matching)).build();
   }
 
   public synchronized SecretVersion disableSecretVersion(Principal who, DisableSecretVersionRequest r) {
@@ -380,6 +388,20 @@ public final class SecretManagerOperations {
       throw new IllegalArgumentException("no stored data for version " + version + " of secret '" + secretId + "'");
     }
     v.data[0] ^= 1;
+  }
+
+  /** service.proto: "The total number of [secrets or versions] but 0 when the [...] filter field is set." */
+  private static int totalSize(String filter, List<?> matching) {
+    return filter.isEmpty() ? matching.size() : 0;
+  }
+
+  /** A deletion as DeleteSecret makes it (the secret and its versions gone), without a request (for the control API). */
+  public synchronized void deleteSecret(String projectRef, Optional<String> location, String secretId) {
+    Project project = projects.find(projectRef).orElseThrow(() -> new IllegalArgumentException(
+        "project '" + projectRef + "' is not known to the emulator"));
+    if (secrets.remove(new SecretPath(projectRef, location, secretId, null).canonical(project)) == null) {
+      throw new IllegalArgumentException("no secret '" + secretId + "'");
+    }
   }
 
   /** A state change as Enable/Disable/DestroySecretVersion make it, without a request (for the control API). */
