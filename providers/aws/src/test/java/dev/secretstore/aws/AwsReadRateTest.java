@@ -9,6 +9,7 @@ import dev.secretstore.SecretName;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStores;
 import dev.secretstore.emulator.aws.SecretSeed;
+import dev.secretstore.emulator.testing.RequestPaceProbe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

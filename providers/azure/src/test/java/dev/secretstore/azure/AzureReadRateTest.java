@@ -8,6 +8,7 @@ import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStores;
 import dev.secretstore.SecretValue;
 import dev.secretstore.emulator.azure.Operation;
+import dev.secretstore.emulator.testing.RequestPaceProbe;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;

@@ -7,6 +7,7 @@ import dev.secretstore.SecretName;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStores;
 import dev.secretstore.SecretValue;
+import dev.secretstore.emulator.testing.RequestPaceProbe;
 import dev.secretstore.support.names.NameCodec;
 import dev.secretstore.support.names.NameCodecs;
 import com.google.cloud.secretmanager.v1.SecretVersion;

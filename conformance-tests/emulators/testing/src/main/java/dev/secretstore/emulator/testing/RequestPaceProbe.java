@@ -1,4 +1,4 @@
-package dev.secretstore.azure;
+package dev.secretstore.emulator.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,13 +6,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Samples how many requests the emulator has counted while a readAll runs, each sample with the time it was
+ * Samples how many requests an emulator has counted while a provider's readAll runs, each sample with the time it was
  * known to have been taken by (read after the count), so a check on it can only err towards passing on a slow
- * machine: a count is compared with the most permits a rate bound can have issued by then.
+ * machine: a count is compared with the most permits a rate bound can have issued by then. Shared by the cloud
+ * providers' read-rate tests.
  */
-final class RequestPaceProbe implements AutoCloseable {
+public final class RequestPaceProbe implements AutoCloseable {
 
-    record Sample(long count, long nanosSinceStart) {
+    /** One reading: the count, and the time (since the probe started) by which it was read. */
+    public record Sample(long count, long nanosSinceStart) {
     }
 
     private final LongSupplier count;
@@ -21,7 +23,8 @@ final class RequestPaceProbe implements AutoCloseable {
     private final Thread sampler;
     private volatile boolean running = true;
 
-    RequestPaceProbe(LongSupplier count) {
+    /** @param count the emulator's request count, read every 20 ms on a daemon thread until {@link #close()} */
+    public RequestPaceProbe(LongSupplier count) {
         this.count = count;
         this.sampler = new Thread(this::sample, "request-pace-probe");
         sampler.setDaemon(true);
@@ -44,7 +47,7 @@ final class RequestPaceProbe implements AutoCloseable {
     }
 
     /** @return the time since the probe started */
-    long elapsedMillis() {
+    public long elapsedMillis() {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
@@ -53,7 +56,7 @@ final class RequestPaceProbe implements AutoCloseable {
      * @return the samples whose count exceeds what the bound allows by their time: one permit banked before the
      *     start, one per period since, plus one for the limiter's periods not being aligned with the start
      */
-    List<Sample> samplesAbove(int perSecond) {
+    public List<Sample> samplesAbove(int perSecond) {
         List<Sample> above = new ArrayList<>();
         synchronized (samples) {
             for (Sample s : samples) {
@@ -66,7 +69,7 @@ final class RequestPaceProbe implements AutoCloseable {
     }
 
     /** @return how many samples were taken */
-    int sampleCount() {
+    public int sampleCount() {
         synchronized (samples) {
             return samples.size();
         }
