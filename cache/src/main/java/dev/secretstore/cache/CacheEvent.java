@@ -21,7 +21,10 @@ public record CacheEvent(Kind kind, Optional<SecretName> name, String detail) {
         STALE_SERVED,
         /** A value past its ttl was checked (a cheap describe): unchanged, so kept without re-reading it. */
         REFRESHED_UNCHANGED,
-        /** A value past its ttl had a new version, or no version to compare, and was read again. */
+        /**
+         * A value past its ttl had a new version, or no version to compare, and was read again; or it was read again
+         * at once because the store's describe costs as much as a read (the detail says which).
+         */
         RELOADED
     }
 

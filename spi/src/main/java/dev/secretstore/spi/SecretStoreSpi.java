@@ -241,6 +241,21 @@ public interface SecretStoreSpi extends AutoCloseable {
     }
 
     /**
+     * Whether {@link #describe} is a cheaper way than {@link #read} to learn a secret's current version. A cache over
+     * this store asks it when a cached value's ttl is up: if it is, the cache describes the secret and reads it again
+     * only when its version changed; if not, the cache reads it again at once, which is then the cheaper check.
+     *
+     * @implSpec The default is {@code true}: a describe sends no value and, on most stores, draws on a larger quota
+     *     than a read (AWS: no KMS decryption). A store whose describe costs as many requests as a read, or more, or
+     *     draws on a smaller quota, returns {@code false} (Azure Key Vault, whose describe is a GetSecret like a read;
+     *     Google Secret Manager, whose describe is two metadata requests on a quota 150 times smaller than reads').
+     * @return whether a cache should describe before it reads a secret again
+     */
+    default boolean describeIsCheaperThanRead() {
+        return true;
+    }
+
+    /**
      * A user-facing facet of this store, reached through {@link dev.secretstore.SecretStore#feature(Class)}:
      * for example the cache's invalidation handle when a {@link SecretStoreDecorator} wrapped the store. It
      * must never be the store itself, which would let users around the engine's rules.

@@ -56,6 +56,8 @@ public final class CachingSpi implements SecretStoreSpi {
     private static final System.Logger LOG = System.getLogger(CachingSpi.class.getName());
 
     private final SecretStoreSpi delegate;
+    /** Past the ttl: describe first and re-read only a changed secret, or re-read at once (the store's own call). */
+    private final boolean describeFirst;
     private final CacheSettings settings;
     private final LongSupplier clock;
     private final long ttlNanos;
@@ -86,6 +88,7 @@ public final class CachingSpi implements SecretStoreSpi {
 
     private CachingSpi(SecretStoreSpi delegate, CacheSettings settings, LongSupplier clock, boolean coarseClock) {
         this.delegate = delegate;
+        this.describeFirst = delegate.describeIsCheaperThanRead();
         this.settings = settings;
         this.clock = clock;
         this.ttlNanos = settings.ttl().toNanos();
@@ -307,7 +310,9 @@ public final class CachingSpi implements SecretStoreSpi {
 
     /**
      * A value past its ttl: ask the store cheaply whether it changed (describe names the version); read it
-     * again only if it did. One refresh per entry at a time: concurrent readers of it wait for that one.
+     * again only if it did. On a store whose describe costs as much as a read, or draws on a smaller quota
+     * ({@link SecretStoreSpi#describeIsCheaperThanRead()} false: Key Vault, Secret Manager), read it again at once:
+     * one request instead of one or two. One refresh per entry at a time: concurrent readers of it wait for that one.
      */
     private CachedValue refresh(CachedValue old) {
         synchronized (old) {
@@ -320,18 +325,24 @@ public final class CachingSpi implements SecretStoreSpi {
                 return old;
             }
             try {
-                loads.increment();
-                Optional<SecretMetadata> meta = delegate.describe(old.name);
-                if (meta.isPresent() && meta.get().deletionDate().isEmpty()
-                        && meta.get().version().map(old.version::equals).orElse(false)) {
-                    CachedValue confirmed = confirm(old);
-                    emit(CacheEvent.Kind.REFRESHED_UNCHANGED, old.name, "version " + old.version + " unchanged");
-                    return confirmed;
+                Optional<SecretMetadata> meta = Optional.empty();
+                if (describeFirst) {
+                    loads.increment();
+                    meta = delegate.describe(old.name);
+                    if (meta.isPresent() && meta.get().deletionDate().isEmpty()
+                            && meta.get().version().map(old.version::equals).orElse(false)) {
+                        CachedValue confirmed = confirm(old);
+                        emit(CacheEvent.Kind.REFRESHED_UNCHANGED, old.name, "version " + old.version + " unchanged");
+                        return confirmed;
+                    }
                 }
                 loads.increment();
                 CachedValue v = new CachedValue(delegate.read(old.name, Optional.empty()), clock.getAsLong());
                 cache.put(old.name, CompletableFuture.completedFuture(v));
-                emit(CacheEvent.Kind.RELOADED, old.name, meta.isPresent() ? "a newer version" : "no version to compare");
+                emit(CacheEvent.Kind.RELOADED, old.name, !describeFirst
+                        ? (java.util.Objects.equals(v.version, old.version) ? "read again (version " + old.version + " unchanged)"
+                                : "read again: a newer version") + "; on this store a describe costs as much as a read"
+                        : meta.isPresent() ? "a newer version" : "no version to compare");
                 return v;
             } catch (StoreUnavailableException e) {
                 if (withinStaleWindow(old)) {
@@ -478,6 +489,11 @@ public final class CachingSpi implements SecretStoreSpi {
     @Override
     public Optional<SecretMetadata> describe(SecretName name) {
         return delegate.describe(name);
+    }
+
+    @Override
+    public boolean describeIsCheaperThanRead() {
+        return delegate.describeIsCheaperThanRead();
     }
 
     @Override

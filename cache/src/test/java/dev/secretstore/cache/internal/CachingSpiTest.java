@@ -82,6 +82,33 @@ class CachingSpiTest {
     }
 
     @Test
+    @DisplayName("on a store whose describe costs as much as a read, past the ttl the cache reads again at once: one "
+            + "request, never a describe, an unchanged and a changed version alike")
+    void refreshReadsAgainWhereDescribeIsNotCheaper() {
+        store.describeCheaper = false;
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.builder().ttl(Duration.ofMinutes(5)).build());
+        assertThat(spi.describeIsCheaperThanRead()).as("the cache passes the store's answer on").isFalse();
+        assertThat(text(spi, "a")).isEqualTo("v1");
+
+        advance(Duration.ofMinutes(5).plusSeconds(30));
+        assertThat(text(spi, "a")).isEqualTo("v1");
+        assertThat(store.describes.get()).isZero();
+        assertThat(store.reads.get()).isEqualTo(2);
+        assertThat(events).filteredOn(e -> e.kind() == CacheEvent.Kind.RELOADED).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("unchanged"));
+        assertThat(text(spi, "a")).as("fresh for another ttl").isEqualTo("v1");
+        assertThat(store.requests()).isEqualTo(2);
+
+        store.set("a", "v2");
+        advance(Duration.ofMinutes(5).plusSeconds(30));
+        assertThat(text(spi, "a")).isEqualTo("v2");
+        assertThat(store.describes.get()).isZero();
+        assertThat(store.reads.get()).isEqualTo(3);
+        assertThat(store.handedOut.get(1).isDestroyed()).as("the replaced value is zeroed").isTrue();
+    }
+
+    @Test
     @DisplayName("the engine's read (checkNameAndRead): a held name is looked up once and not checked again; others are checked before loading")
     void checkNameAndReadChecksOnlyNamesItDoesNotHold() {
         store.set("a", "v1");

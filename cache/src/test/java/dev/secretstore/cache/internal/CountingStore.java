@@ -39,6 +39,8 @@ final class CountingStore implements SecretStoreSpi {
     /** Names the cache asked this store to check ({@link #checkName}); {@link #refused} is refused. */
     final List<SecretName> checked = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile SecretName refused;
+    /** What {@link #describeIsCheaperThanRead()} answers: false stands for Key Vault and Secret Manager. */
+    volatile boolean describeCheaper = true;
 
     void set(String name, String value) {
         versions.computeIfAbsent(SecretName.of(name), n -> new ArrayList<>()).add(value);
@@ -107,6 +109,11 @@ final class CountingStore implements SecretStoreSpi {
             }
         }
         return out;
+    }
+
+    @Override
+    public boolean describeIsCheaperThanRead() {
+        return describeCheaper;
     }
 
     @Override

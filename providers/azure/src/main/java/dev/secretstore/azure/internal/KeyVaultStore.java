@@ -205,6 +205,16 @@ public final class KeyVaultStore implements SecretStoreSpi {
                 .deletionDate(d.getDeletedOn() == null ? Instant.now() : d.getDeletedOn().toInstant()).build());
     }
 
+    /**
+     * No: describe is a GetSecret, the same request as a read (Key Vault has no metadata-only get of the current
+     * version), so describing first would cost two requests whenever the secret changed. A cache over this store
+     * re-reads a value past its ttl instead.
+     */
+    @Override
+    public boolean describeIsCheaperThanRead() {
+        return false;
+    }
+
     @Override
     public Secret read(SecretName name, Optional<String> version) {
         String nativeName = NAMES.encode(name);
