@@ -33,8 +33,11 @@ final class UsageMessages {
         if ((type.isArray() || java.util.Collection.class.isAssignableFrom(type)) && spec.auxiliaryTypes().length > 0) {
             type = spec.auxiliaryTypes()[0];
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "a whole number";
+        if (type == int.class || type == Integer.class) {
+            return "a whole number (at most " + Integer.MAX_VALUE + ")";
+        }
+        if (type == long.class || type == Long.class) {
+            return "a whole number (at most " + Long.MAX_VALUE + ")";
         }
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";

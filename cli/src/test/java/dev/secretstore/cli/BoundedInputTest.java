@@ -145,6 +145,18 @@ class BoundedInputTest {
     }
 
     @Test
+    @DisplayName("a whole number too large for the option says how large it may be, without repeating it")
+    void tooLargeNumberNamesTheBound() {
+        CliRun.Result result = CliRun.run("delete", "x", "--recovery-days", "99999999999", "--config",
+                LocalStoreConfig.writable(dir));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.all()).doesNotContain("99999999999");
+        assertThat(result.err()).contains("option '--recovery-days'")
+                .contains("expected a whole number (at most 2147483647)");
+    }
+
+    @Test
     @DisplayName("a missing migrate --from / --to config is refused naming that option, not the path")
     void missingMigrateConfigNamesItsOption() {
         String existing = LocalStoreConfig.writable(dir);
