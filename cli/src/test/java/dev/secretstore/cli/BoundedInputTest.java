@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Input is read with bounds, and no argument value is repeated in an error")
 class BoundedInputTest {
@@ -133,25 +135,16 @@ class BoundedInputTest {
         assertThat(trail.err()).contains("content after the end of its JSON object").doesNotContain("trail-canary");
     }
 
-    @Test
-    @DisplayName("an option value of the wrong form is not repeated: the option and the expected form are named")
-    void badOptionValueIsNotEchoed() {
-        CliRun.Result result = CliRun.run("delete", "x", "--recovery-days", "hunter2", "--config",
+    @ParameterizedTest
+    @ValueSource(strings = {"hunter2", "99999999999"})
+    @DisplayName("an option value of the wrong form, or too large, is not repeated: the option, the expected form "
+            + "and its bound are named")
+    void badOptionValueIsNotEchoed(String value) {
+        CliRun.Result result = CliRun.run("delete", "x", "--recovery-days", value, "--config",
                 LocalStoreConfig.writable(dir));
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.all()).doesNotContain("hunter2");
-        assertThat(result.err()).contains("option '--recovery-days'").contains("expected a whole number");
-    }
-
-    @Test
-    @DisplayName("a whole number too large for the option says how large it may be, without repeating it")
-    void tooLargeNumberNamesTheBound() {
-        CliRun.Result result = CliRun.run("delete", "x", "--recovery-days", "99999999999", "--config",
-                LocalStoreConfig.writable(dir));
-
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.all()).doesNotContain("99999999999");
+        assertThat(result.all()).doesNotContain(value);
         assertThat(result.err()).contains("option '--recovery-days'")
                 .contains("expected a whole number (at most 2147483647)");
     }

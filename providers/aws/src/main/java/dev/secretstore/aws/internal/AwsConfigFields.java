@@ -114,9 +114,7 @@ public final class AwsConfigFields {
         }
         config.integer(READ_CONCURRENCY).filter(n -> n < 1 || n > MAX_READ_CONCURRENCY).ifPresent(n ->
                 problems.add(ConfigProblem.of(READ_CONCURRENCY, "expected a whole number from 1 to " + MAX_READ_CONCURRENCY)));
-        config.integer(READ_RATE).filter(n -> n < 1 || n > MAX_READ_RATE).ifPresent(n ->
-                problems.add(ConfigProblem.of(READ_RATE, "expected a whole number of requests per second from 1 to "
-                        + MAX_READ_RATE)));
+        CloudConfigChecks.readRate(config, READ_RATE).ifPresent(problems::add);
         CloudConfigChecks.awsRegion(config, REGION).ifPresent(problems::add);
         CloudConfigChecks.awsRoleArn(config, ROLE_ARN).ifPresent(problems::add);
         check(config, EXTERNAL_ID, EXTERNAL_ID_FORMAT, "2 to 1224 of the characters A-Z a-z 0-9 + = , . @ : / - _")

@@ -142,12 +142,7 @@ public final class AzureConfig {
                 problems.add(ConfigProblem.of(READ_CONCURRENCY, "expected 1-" + MAX_READ_CONCURRENCY));
             }
         });
-        c.integer(READ_RATE).ifPresent(n -> {
-            if (n < 1 || n > MAX_READ_RATE) {
-                problems.add(ConfigProblem.of(READ_RATE, "expected a whole number of requests per second from 1 to "
-                        + MAX_READ_RATE));
-            }
-        });
+        CloudConfigChecks.readRate(c, READ_RATE).ifPresent(problems::add);
         c.string(VERIFY_PROPAGATION_WAIT).ifPresent(w -> durationProblem(VERIFY_PROPAGATION_WAIT, w, MAX_PROPAGATION_WAIT)
                 .ifPresent(problems::add));
         problems.addAll(RetrySettings.validate(c));

@@ -128,9 +128,7 @@ public final class GcpConfigFields {
         }
         config.integer(READ_CONCURRENCY).filter(n -> n < 1 || n > MAX_READ_CONCURRENCY).ifPresent(n ->
                 problems.add(ConfigProblem.of(READ_CONCURRENCY, "must be between 1 and " + MAX_READ_CONCURRENCY)));
-        config.integer(READ_RATE).filter(n -> n < 1 || n > MAX_READ_RATE).ifPresent(n ->
-                problems.add(ConfigProblem.of(READ_RATE, "expected a whole number of requests per second from 1 to "
-                        + MAX_READ_RATE)));
+        CloudConfigChecks.readRate(config, READ_RATE).ifPresent(problems::add);
         problems.addAll(RetrySettings.validate(config));
         return problems;
     }

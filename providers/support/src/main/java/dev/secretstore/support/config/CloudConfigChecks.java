@@ -3,6 +3,7 @@ package dev.secretstore.support.config;
 import dev.secretstore.ConfigProblem;
 import dev.secretstore.spi.ConfigChecks;
 import dev.secretstore.spi.StoreConfig;
+import dev.secretstore.support.concurrent.RequestRate;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -111,6 +112,19 @@ public final class CloudConfigChecks {
      */
     public static Optional<ConfigProblem> guid(StoreConfig config, String field) {
         return ConfigChecks.guid(field, text(config, field));
+    }
+
+    /**
+     * A {@code readAll} request rate ({@code readRate}), requests started per second: the same range on every cloud,
+     * that of {@link RequestRate#perSecond}.
+     *
+     * @param config the config
+     * @param field  the field, e.g. {@code "readRate"}
+     * @return a problem when the field is present and outside 1 to {@link RequestRate#MAX_PER_SECOND}
+     */
+    public static Optional<ConfigProblem> readRate(StoreConfig config, String field) {
+        return config.integer(field).filter(n -> n < 1 || n > RequestRate.MAX_PER_SECOND).map(n -> ConfigProblem.of(
+                field, "expected a whole number of requests per second from 1 to " + RequestRate.MAX_PER_SECOND));
     }
 
     /**

@@ -130,4 +130,19 @@ class CloudConfigChecksTest {
         invalid(CloudConfigChecks::gcpLabelKey, "airbyte.managed");
         invalid(CloudConfigChecks::gcpLabelKey, "k".repeat(64));
     }
+
+    @Test
+    @DisplayName("readRate: absent or 1 to 10,000 passes; 0, -1 and 10,001 are refused by name, the value not repeated")
+    void readRate() {
+        assertThat(CloudConfigChecks.readRate(StoreConfig.of("test", Map.of(), List.of()), "f")).isEmpty();
+        for (int ok : new int[] {1, 50, 10_000}) {
+            assertThat(check(CloudConfigChecks::readRate, ok)).as("%d", ok).isEmpty();
+        }
+        for (int bad : new int[] {0, -1, 10_001}) {
+            Optional<ConfigProblem> p = check(CloudConfigChecks::readRate, bad);
+            assertThat(p).as("%d", bad).isPresent();
+            assertThat(p.get().field()).isEqualTo("f");
+            assertThat(p.get().message()).isEqualTo("expected a whole number of requests per second from 1 to 10000");
+        }
+    }
 }
