@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -50,6 +51,8 @@ public final class SecretStore implements AutoCloseable {
     private final StoreLimits limits;
     /** The config's secret values, masked in foreign causes: a client's error may quote its credential. */
     private final List<String> credentials;
+    /** {@link SecretStoreSpi#lendsHeldValues()}, asked once: a decorator's answer does not change. */
+    private final boolean lendsHeldValues;
 
     SecretStore(ProviderInfo info, SecretStoreProvider provider, SecretStoreSpi spi, List<String> credentials) {
         this.credentials = List.copyOf(credentials);
@@ -58,6 +61,7 @@ public final class SecretStore implements AutoCloseable {
         this.spi = Objects.requireNonNull(spi, "spi");
         this.tagKey = Objects.requireNonNull(spi.managedTagKey(), "managedTagKey");
         this.limits = Objects.requireNonNull(spi.limits(), "limits");
+        this.lendsHeldValues = spi.lendsHeldValues();
     }
 
     /** @return the provider's name, e.g. "aws" */
@@ -256,6 +260,62 @@ public final class SecretStore implements AutoCloseable {
             return spi.checkNameAndRead(name);
         } catch (RuntimeException e) {
             throw providerFailure(op, name, null, e);
+        }
+    }
+
+    /**
+     * Reads the latest version and hands its value to {@code use} without a copy of the caller's: on a store with
+     * a cache, {@code use} reads the cached bytes in place, which makes a warm read as cheap as a map lookup; on any
+     * other store, {@code use} reads a fresh copy that is zeroed as soon as it returns. Works on any secret, managed
+     * or not, with the same errors as {@link #read(SecretName)}.
+     *
+     * <pre>{@code
+     * boolean valid = store.withValue(name, v -> v.contentEquals(presentedToken));
+     * char[] password = store.withValue(name, SecretView::chars);
+     * }</pre>
+     *
+     * <p>The view is valid only while {@code use} runs: keep what it returns, never the view. When a cache evicts
+     * (and zeroes) the value during one of the view's reads, that read throws {@link IllegalStateException} instead
+     * of answering from zeroed bytes, and {@code use} runs once more, from the start, on a copy read for the
+     * purpose. So {@code use} should only read and compute (decode, compare, parse): side effects it has before
+     * its first read of the view may happen twice. An exception {@code use} throws otherwise reaches the caller as
+     * it is.
+     *
+     * @param name name
+     * @param use  what to do with the value; its result is returned
+     * @param <T>  the result's type
+     * @return what {@code use} returned
+     * @throws SecretNotFoundException if absent
+     */
+    public <T> T withValue(SecretName name, Function<? super SecretView, ? extends T> use) {
+        Operation op = Operation.READ;
+        checkLength(op, name);
+        Objects.requireNonNull(use, "use");
+        SecretValue lent;
+        try {
+            lent = spi.checkNameAndLend(name);
+        } catch (RuntimeException e) {
+            throw providerFailure(op, name, null, e);
+        }
+        if (!lendsHeldValues) {
+            return useAndDestroy(lent, use);
+        }
+        try {
+            return use.apply(lent.view());
+        } catch (IllegalStateException e) {
+            if (!lent.isDestroyed()) {
+                throw e;
+            }
+        }
+        // Evicted while read: once more, on a value nobody else can destroy.
+        return useAndDestroy(read(name).value(), use);
+    }
+
+    private static <T> T useAndDestroy(SecretValue own, Function<? super SecretView, ? extends T> use) {
+        try {
+            return use.apply(own.view());
+        } finally {
+            own.destroy();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.secretstore;
 
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -26,6 +27,8 @@ public final class SecretValue implements Destroyable {
     private final byte[] bytes;
     private final boolean text;
     private volatile boolean destroyed;
+    /** Created on first use; racing creations make equal views, so no lock. */
+    private SecretView view;
 
     private SecretValue(byte[] bytes, boolean text) {
         this.bytes = bytes;
@@ -62,11 +65,25 @@ public final class SecretValue implements Destroyable {
         Objects.requireNonNull(value, "value");
         value.checkAlive();
         byte[] copy = value.bytes.clone();
-        if (value.destroyed) {
+        if (!value.unchangedSinceRead()) {
             Arrays.fill(copy, (byte) 0);
             throw new IllegalStateException("SecretValue has been destroyed");
         }
         return new SecretValue(copy, value.text);
+    }
+
+    /**
+     * Read-only access to these bytes without a copy, for {@link SecretStore#withValue}; each of the view's reads
+     * is checked against a {@link #destroy()} racing with it.
+     *
+     * @return a view of this value (the same one on every call)
+     */
+    public SecretView view() {
+        SecretView v = view;
+        if (v == null) {
+            view = v = new SecretView(this);
+        }
+        return v;
     }
 
     /** @return whether the value was created from text */
@@ -101,6 +118,8 @@ public final class SecretValue implements Destroyable {
     @Override
     public void destroy() {
         destroyed = true;
+        // No zero may be seen before the flag is: a reader checks the flag after reading (unchangedSinceRead).
+        VarHandle.storeStoreFence();
         Arrays.fill(bytes, (byte) 0);
     }
 
@@ -109,7 +128,22 @@ public final class SecretValue implements Destroyable {
         return destroyed;
     }
 
-    private void checkAlive() {
+    /** The array itself, for {@link SecretView}: never handed further. */
+    byte[] held() {
+        return bytes;
+    }
+
+    /**
+     * Whether every read of {@link #held()} made before this call saw the value intact: the flag is set before the
+     * first zero is written, and it is read here after those reads (the optimistic read of
+     * {@link java.util.concurrent.locks.StampedLock}).
+     */
+    boolean unchangedSinceRead() {
+        VarHandle.acquireFence();
+        return !destroyed;
+    }
+
+    void checkAlive() {
         if (destroyed) {
             throw new IllegalStateException("SecretValue has been destroyed");
         }

@@ -4,11 +4,14 @@ import dev.secretstore.Secret;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretStore;
 import dev.secretstore.SecretStores;
+import dev.secretstore.SecretView;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,6 +31,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * random name: our cached store's {@code read(name)} (the whole public path: name checks, engine, cache, a copy
  * of the value for the caller), AWS's caching client's {@code getSecretString}, and the floor, a
  * {@code ConcurrentHashMap.get} of the same values. Every store request is made before measuring.
+ *
+ * <p>{@code oursWithValue}: the same read through {@code withValue}, which lends the cached bytes in place instead
+ * of a copy; the function reads the value's first byte (every view read is checked against eviction). And a
+ * realistic use of that: checking a presented token against the secret ({@code oursTokenCheck}, a constant-time
+ * comparison in place) beside the floor doing the same ({@code mapTokenCheck}: a map get of the value's bytes and
+ * {@code MessageDigest.isEqual}).
  *
  * <p>Also: the floor with the copy a caller of a cache must own ({@code mapGetAndCopy}: a map get, then the
  * same {@code byte[]} copy, {@code SecretValue} and {@code Secret} our read returns), ours with 1 KiB values,
@@ -53,6 +62,9 @@ public class WarmReadBenchmark {
     private AwsWorld aws1KiB;
     private SecretStore ours1KiB;
     private List<List<SecretName>> connections;
+    private final Map<String, byte[]> mapBytes = new ConcurrentHashMap<>();
+    private byte[][] presented;
+    private static final Function<SecretView, Byte> FIRST_BYTE = v -> v.byteAt(0);
 
     @State(Scope.Thread)
     public static class Pick {
@@ -83,6 +95,11 @@ public class WarmReadBenchmark {
         }
         for (SecretName name : names) {
             secrets.put(name, ours.read(name));
+        }
+        presented = new byte[SECRETS][];
+        for (int i = 0; i < SECRETS; i++) {
+            presented[i] = secrets.get(names.get(i)).value().bytes();
+            mapBytes.put(ids[i], presented[i].clone());
         }
         connections = new java.util.ArrayList<>();
         for (int i = 0; i + 2 < SECRETS; i += 3) {
@@ -120,6 +137,48 @@ public class WarmReadBenchmark {
     @Threads(8)
     public Secret ours8(Pick pick) {
         return ours.read(names.get(pick.next()));
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Byte oursWithValue1(Pick pick) {
+        return ours.withValue(names.get(pick.next()), FIRST_BYTE);
+    }
+
+    @Benchmark
+    @Threads(8)
+    public Byte oursWithValue8(Pick pick) {
+        return ours.withValue(names.get(pick.next()), FIRST_BYTE);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public boolean oursTokenCheck1(Pick pick) {
+        int i = pick.next();
+        byte[] token = presented[i];
+        return ours.withValue(names.get(i), v -> v.contentEquals(token));
+    }
+
+    @Benchmark
+    @Threads(8)
+    public boolean oursTokenCheck8(Pick pick) {
+        int i = pick.next();
+        byte[] token = presented[i];
+        return ours.withValue(names.get(i), v -> v.contentEquals(token));
+    }
+
+    @Benchmark
+    @Threads(1)
+    public boolean mapTokenCheck1(Pick pick) {
+        int i = pick.next();
+        return MessageDigest.isEqual(mapBytes.get(ids[i]), presented[i]);
+    }
+
+    @Benchmark
+    @Threads(8)
+    public boolean mapTokenCheck8(Pick pick) {
+        int i = pick.next();
+        return MessageDigest.isEqual(mapBytes.get(ids[i]), presented[i]);
     }
 
     @Benchmark

@@ -148,6 +148,36 @@ public interface SecretStoreSpi extends AutoCloseable {
     }
 
     /**
+     * Checks a name like {@link #checkNameAndRead} and lends its latest value for one short use: the engine's
+     * {@code withValue(name, function)} makes this call, runs the function on the value's
+     * {@link SecretValue#view() view}, and then destroys the value unless {@link #lendsHeldValues()} says the store
+     * keeps it.
+     *
+     * @implSpec The default returns the value of {@link #checkNameAndRead}, a copy of the caller's. A store that holds
+     *     values in memory (a read-through cache) may return the value it holds, without copying, and then returns
+     *     {@code true} from {@link #lendsHeldValues()}; it may destroy that value at any time (eviction), which the
+     *     view's reads detect.
+     * @param name the name
+     * @return the latest value
+     * @throws dev.secretstore.InvalidSecretNameException if this store cannot hold the name (nothing is read)
+     * @throws dev.secretstore.SecretNotFoundException if absent
+     */
+    default SecretValue checkNameAndLend(SecretName name) {
+        return checkNameAndRead(name).value();
+    }
+
+    /**
+     * Whether {@link #checkNameAndLend} returns values this store keeps (which the engine must not destroy) rather
+     * than copies (which it destroys once used).
+     *
+     * @implSpec The default is {@code false}, matching the default {@link #checkNameAndLend}.
+     * @return whether lent values are the store's own
+     */
+    default boolean lendsHeldValues() {
+        return false;
+    }
+
+    /**
      * The ids of the secret's versions that can still be read with {@link #read}, oldest first (the last one is
      * the latest). Versions the store has discarded or disabled, and versions only kept for recovery, are left
      * out. The engine has checked the name and that the provider declares {@link Capability#LIST_VERSIONS}.

@@ -128,16 +128,29 @@ public final class CachingSpi implements SecretStoreSpi {
         return latest(name, present(name));
     }
 
+    /**
+     * The engine's {@code withValue(name, use)}: the value the cache holds, not a copy. It may be zeroed at any moment
+     * (evicted); the view's reads detect that, and the engine then reads a copy of its own.
+     */
+    @Override
+    public SecretValue checkNameAndLend(SecretName name) {
+        CachedValue cached = present(name);
+        if (cached == null) {
+            delegate.checkName(name);
+        }
+        return held(name, cached).value;
+    }
+
+    @Override
+    public boolean lendsHeldValues() {
+        return true;
+    }
+
     /** @param cached what a lookup of {@code name} just found, or null */
     private Secret latest(SecretName name, CachedValue cached) {
         for (int tries = 0; tries < 3; tries++) {
             try {
-                if (cached != null && !cached.pastTtl) {
-                    hits.increment();
-                    return cached.copy();
-                }
-                misses.increment();
-                return (cached != null ? refresh(cached) : loadOne(name)).copy();
+                return held(name, cached).copy();
             } catch (IllegalStateException zeroedWhileCopying) {
                 cached = present(name); // evicted between lookup and copy: look again
             }
@@ -174,6 +187,16 @@ public final class CachingSpi implements SecretStoreSpi {
             loadBatch(absent == null ? List.of() : absent, stale == null ? Map.of() : stale, results);
         }
         return results;
+    }
+
+    /** @return {@code cached} while fresh (a hit), else the value refreshed or loaded */
+    private CachedValue held(SecretName name, CachedValue cached) {
+        if (cached != null && !cached.pastTtl) {
+            hits.increment();
+            return cached;
+        }
+        misses.increment();
+        return cached != null ? refresh(cached) : loadOne(name);
     }
 
     /** The value held for {@code name}, or null, with its {@link CachedValue#pastTtl} up to date. */

@@ -208,6 +208,26 @@ class CachingSpiTest {
     }
 
     @Test
+    @DisplayName("the engine's withValue (checkNameAndLend): the held value itself, no copy; a held name is not checked "
+            + "again; past the ttl it is refreshed first")
+    void lendsTheHeldValue() {
+        store.set("a", "v1");
+        CachingSpi spi = cached(CacheSettings.builder().ttl(Duration.ofMinutes(5)).build());
+        assertThat(spi.lendsHeldValues()).isTrue();
+        SecretValue first = spi.checkNameAndLend(n("a"));
+        assertThat(first).isSameAs(store.handedOut.get(0));
+        assertThat(spi.checkNameAndLend(n("a"))).isSameAs(first);
+        assertThat(store.checked).containsExactly(n("a"));
+        assertThat(store.requests()).isEqualTo(1);
+        assertThat(handle(spi).stats().hits()).isEqualTo(1);
+
+        store.set("a", "v2");
+        advance(Duration.ofMinutes(5).plusSeconds(30));
+        assertThat(spi.checkNameAndLend(n("a")).text()).isEqualTo("v2");
+        assertThat(first.isDestroyed()).as("the replaced value is zeroed").isTrue();
+    }
+
+    @Test
     @DisplayName("values handed to callers are copies: destroying one leaves the cache intact")
     void callersGetCopies() {
         store.set("a", "v1");

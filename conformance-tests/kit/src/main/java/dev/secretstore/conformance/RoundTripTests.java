@@ -12,6 +12,7 @@ import dev.secretstore.SecretMetadata;
 import dev.secretstore.SecretName;
 import dev.secretstore.SecretTooLargeException;
 import dev.secretstore.SecretValue;
+import dev.secretstore.SecretView;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -74,7 +75,7 @@ abstract class RoundTripTests extends ConformanceGroup {
     }
 
     @Test
-    @DisplayName("text stays text and binary stays binary (isText) on every read path: read, read(version), readAll, after put")
+    @DisplayName("text stays text and binary stays binary (isText) on every read path: read, read(version), readAll, withValue, after put")
     void textStaysTextAndBinaryStaysBinaryOnEveryReadPath() {
         SecretName textual = name("textual");
         SecretMetadata textV1 = store().create(textual, SecretValue.ofText("first text value"));
@@ -97,6 +98,10 @@ abstract class RoundTripTests extends ConformanceGroup {
         Secret read = store().read(name);
         assertThat(read.value().isText()).as("isText() of a %s value after read", kind).isEqualTo(text);
         assertThat(read.value().bytes()).isEqualTo(latest);
+        boolean lentIsText = store().withValue(name, SecretView::isText);
+        byte[] lentBytes = store().withValue(name, SecretView::bytes);
+        assertThat(lentIsText).as("isText() of a %s value in withValue", kind).isEqualTo(text);
+        assertThat(lentBytes).isEqualTo(latest);
         ReadResult batch = store().readAll(List.of(name)).get(name);
         assertThat(batch.secret()).as("readAll result for %s", name).hasValueSatisfying(secret -> {
             assertThat(secret.value().isText()).as("isText() of a %s value after readAll", kind).isEqualTo(text);
