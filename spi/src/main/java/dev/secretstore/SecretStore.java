@@ -303,9 +303,15 @@ public final class SecretStore implements AutoCloseable {
         try {
             return use.apply(lent.view());
         } catch (IllegalStateException e) {
-            if (!lent.isDestroyed()) {
-                throw e;
-            }
+            return useAgainIfEvicted(name, lent, use, e);
+        }
+    }
+
+    /** Kept out of {@link #withValue}, which stays small enough to be inlined whole on the hot path. */
+    private <T> T useAgainIfEvicted(SecretName name, SecretValue lent, Function<? super SecretView, ? extends T> use,
+            IllegalStateException failure) {
+        if (!lent.isDestroyed()) {
+            throw failure; // the function's own
         }
         // Evicted while read: once more, on a value nobody else can destroy.
         return useAndDestroy(read(name).value(), use);

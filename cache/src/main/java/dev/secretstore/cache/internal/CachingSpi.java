@@ -33,7 +33,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -54,6 +56,8 @@ import java.util.function.LongSupplier;
 public final class CachingSpi implements SecretStoreSpi {
 
     private static final System.Logger LOG = System.getLogger(CachingSpi.class.getName());
+    /** One front-index hit in this many (a power of two) is recorded in Caffeine, at random. */
+    static final int ACCESS_SAMPLE = 16;
 
     private final SecretStoreSpi delegate;
     /** Past the ttl: describe first and re-read only a changed secret, or re-read at once (the store's own call). */
@@ -63,8 +67,16 @@ public final class CachingSpi implements SecretStoreSpi {
     private final long ttlNanos;
     private final long keepNanos;
     private final AsyncCache<SecretName, CachedValue> cache;
+    /**
+     * The values Caffeine holds, indexed for hits: a hit is then a {@code ConcurrentHashMap.get}, not Caffeine's
+     * lookup (twice as dear: expiry check, read buffer, policy upkeep), and only one hit in {@link #ACCESS_SAMPLE}, at
+     * random, is also recorded in Caffeine for its eviction policy (its frequency sketch and recency order see a
+     * uniform sample of the hits; a load and a first hit are always recorded). Caffeine alone decides what is held: a value leaves this index when it
+     * leaves Caffeine ({@link #removed}), and one found zeroed here is a removal in progress, treated as absent.
+     */
+    private final ConcurrentHashMap<SecretName, CachedValue> front = new ConcurrentHashMap<>();
     private final List<CacheListener> listeners = new CopyOnWriteArrayList<>();
-    private final LongAdder hits = new LongAdder();
+    private final HitCounter hits = new HitCounter();
     private final LongAdder misses = new LongAdder();
     private final LongAdder loads = new LongAdder();
     private final LongAdder evictions = new LongAdder();
@@ -199,17 +211,71 @@ public final class CachingSpi implements SecretStoreSpi {
         return cached != null ? refresh(cached) : loadOne(name);
     }
 
-    /** The value held for {@code name}, or null, with its {@link CachedValue#pastTtl} up to date. */
+    /**
+     * The value held for {@code name}, or null, with its {@link CachedValue#pastTtl} up to date. Found in the
+     * {@link #front} index when there, else in Caffeine (which records the access) and then indexed.
+     */
     private CachedValue present(SecretName name) {
-        CompletableFuture<CachedValue> f = cache.getIfPresent(name);
-        if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
+        CachedValue v = front.get(name);
+        if (v != null && !v.pastTtl && !v.value.isDestroyed() && clock.getAsLong() - v.confirmedAt < ttlNanos) {
+            if ((ThreadLocalRandom.current().nextInt() & (ACCESS_SAMPLE - 1)) == 0) {
+                recordAccess(name);
+            }
+            return v;
+        }
+        return presentInCaffeine(name, v);
+    }
+
+    /** Kept out of {@link #present} so that the compiler inlines the hit, which is small, and calls this. */
+    private void recordAccess(SecretName name) {
+        cache.getIfPresent(name); // records this access for eviction (and runs pending maintenance)
+    }
+
+    /** Anything but a fresh hit in the index takes Caffeine's path, as without the index: expiry, refresh, loading. */
+    private CachedValue presentInCaffeine(SecretName name, CachedValue v) {
+        if (v != null && v.value.isDestroyed()) {
+            front.remove(name, v); // zeroed: its removal is under way
+        }
+        v = lookup(name);
+        if (v == null) {
             return null;
         }
-        CachedValue v = f.getNow(null);
+        index(name, v);
         if (!v.pastTtl && clock.getAsLong() - v.confirmedAt >= ttlNanos) {
             v.pastTtl = true; // written once per ttl, not on every hit: readers on other cores share the value
         }
         return v;
+    }
+
+    /** @return the front index's values, for tests: never more than Caffeine holds once removals are done */
+    java.util.Collection<CachedValue> indexed() {
+        return java.util.List.copyOf(front.values());
+    }
+
+    /** Runs Caffeine's pending maintenance now (evictions and their removals), for tests. */
+    void cleanUp() {
+        cache.synchronous().cleanUp();
+    }
+
+    /** Caffeine's lookup: it checks expiry and records the access (for eviction), which the front index does not. */
+    private CachedValue lookup(SecretName name) {
+        CompletableFuture<CachedValue> f = cache.getIfPresent(name);
+        if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
+            return null;
+        }
+        return f.getNow(null);
+    }
+
+    /**
+     * Adds a value Caffeine held a moment ago to the front index. It may have left Caffeine since: its removal
+     * zeroes it and only then drops it from the index, so either that drop comes after this put, or the value is
+     * already zeroed here and this drops it itself.
+     */
+    private void index(SecretName name, CachedValue v) {
+        front.put(name, v);
+        if (v.value.isDestroyed()) {
+            front.remove(name, v);
+        }
     }
 
     private boolean fresh(CachedValue v) {
@@ -489,7 +555,7 @@ public final class CachingSpi implements SecretStoreSpi {
      */
     @Override
     public void checkName(SecretName name) {
-        if (!cache.asMap().containsKey(name)) {
+        if (!front.containsKey(name) && !cache.asMap().containsKey(name)) {
             delegate.checkName(name);
         }
     }
@@ -546,6 +612,7 @@ public final class CachingSpi implements SecretStoreSpi {
     public void close() {
         try {
             cache.synchronous().invalidateAll(); // zeroes every value
+            front.clear();
         } finally {
             try {
                 if (clockRegistration != null) {
@@ -562,6 +629,7 @@ public final class CachingSpi implements SecretStoreSpi {
     private void removed(SecretName name, CachedValue v, RemovalCause cause) {
         if (v != null) {
             v.value.destroy();
+            front.remove(name, v); // after the zeroing: see index()
         }
         if (cause == RemovalCause.SIZE) {
             evictions.increment();

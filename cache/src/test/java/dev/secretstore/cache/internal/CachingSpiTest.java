@@ -228,6 +228,79 @@ class CachingSpiTest {
     }
 
     @Test
+    @DisplayName("hits come from the front index, but Caffeine alone decides what is held: evicted and invalidated "
+            + "values leave the index at once, and nothing evicted is ever served")
+    void frontIndexFollowsCaffeine() {
+        CachingSpi spi = cached(CacheSettings.builder().maxEntries(10).build());
+        for (int i = 0; i < 30; i++) {
+            store.set("s" + i, "v" + i);
+            text(spi, "s" + i);
+            text(spi, "s" + i); // a hit: indexed
+        }
+        spi.cleanUp();
+        assertThat(spi.indexed()).hasSizeLessThanOrEqualTo(10).allSatisfy(v -> assertThat(v.value.isDestroyed()).isFalse());
+        int reads = store.reads.get();
+        handle(spi).invalidateAll();
+        assertThat(spi.indexed()).isEmpty();
+        assertThat(text(spi, "s29")).isEqualTo("v29");
+        assertThat(store.reads.get()).as("read from the store again").isEqualTo(reads + 1);
+    }
+
+    @Test
+    @DisplayName("4 readers against constant eviction and invalidation: every read answers the name's own value, and "
+            + "the index ends holding only what Caffeine holds, none of it zeroed")
+    void frontIndexUnderChurn() throws Exception {
+        CachingSpi spi = cached(CacheSettings.builder().maxEntries(16).build());
+        for (int i = 0; i < 64; i++) {
+            store.set("s" + i, "v" + i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        AtomicLong wrong = new AtomicLong();
+        AtomicLong lent = new AtomicLong();
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int seed = t;
+                workers.add(pool.submit(() -> {
+                    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+                    while (System.nanoTime() < until) {
+                        int i = random.nextInt(64);
+                        if (!text(spi, "s" + i).equals("v" + i)) {
+                            wrong.incrementAndGet();
+                        }
+                        SecretValue held = spi.checkNameAndLend(n("s" + i));
+                        try {
+                            if (!held.view().text().equals("v" + i)) {
+                                wrong.incrementAndGet();
+                            }
+                            lent.incrementAndGet();
+                        } catch (IllegalStateException zeroedWhileRead) {
+                            // the engine reads a copy then; the view never answers from zeroed bytes
+                        }
+                    }
+                }));
+            }
+            workers.add(pool.submit(() -> {
+                java.util.SplittableRandom random = new java.util.SplittableRandom(99);
+                while (System.nanoTime() < until) {
+                    handle(spi).invalidate(n("s" + random.nextInt(64)));
+                }
+            }));
+            for (Future<?> f : workers) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(wrong).hasValue(0);
+        assertThat(lent.get()).isPositive();
+        spi.cleanUp();
+        assertThat(spi.indexed()).hasSizeLessThanOrEqualTo((int) handle(spi).stats().size())
+                .allSatisfy(v -> assertThat(v.value.isDestroyed()).isFalse());
+    }
+
+    @Test
     @DisplayName("values handed to callers are copies: destroying one leaves the cache intact")
     void callersGetCopies() {
         store.set("a", "v1");
