@@ -2,7 +2,7 @@ package dev.secretstore;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -100,23 +100,30 @@ public final class SecretView {
      */
     public char[] chars() {
         value.checkAlive();
-        CharBuffer decoded;
+        byte[] held = value.held();
+        // Decoded into a buffer of our own, zeroed on every path: CharsetDecoder.decode(ByteBuffer) allocates its own,
+        // and on malformed input drops it with the characters decoded so far (a prefix of the secret) in it.
+        // UTF-8 never yields more chars than bytes, so this one is large enough.
+        char[] decoded = new char[held.length];
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder()
+            CharBuffer out = CharBuffer.wrap(decoded);
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value.held()).asReadOnlyBuffer());
-        } catch (CharacterCodingException e) {
-            checkUnchanged();
-            throw new IllegalArgumentException("the value is not UTF-8 text");
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            if (!decoder.decode(ByteBuffer.wrap(held).asReadOnlyBuffer(), out, true).isUnderflow()
+                    || !decoder.flush(out).isUnderflow()) {
+                checkUnchanged();
+                throw new IllegalArgumentException("the value is not UTF-8 text");
+            }
+            char[] chars = Arrays.copyOf(decoded, out.position());
+            if (!value.unchangedSinceRead()) {
+                Arrays.fill(chars, '\0');
+                throw destroyed();
+            }
+            return chars;
+        } finally {
+            Arrays.fill(decoded, '\0');
         }
-        char[] chars = Arrays.copyOfRange(decoded.array(), decoded.arrayOffset(), decoded.arrayOffset() + decoded.limit());
-        Arrays.fill(decoded.array(), '\0');
-        if (!value.unchangedSinceRead()) {
-            Arrays.fill(chars, '\0');
-            throw destroyed();
-        }
-        return chars;
     }
 
     /**
