@@ -51,7 +51,9 @@ public final class SecretView {
      */
     public byte byteAt(int index) {
         byte[] held = value.held();
-        Objects.checkIndex(index, held.length);
+        if (index < 0 || index >= held.length) {
+            throw outside("the index is outside the value");
+        }
         value.checkAlive();
         byte b = held[index];
         checkUnchanged();
@@ -70,8 +72,12 @@ public final class SecretView {
      */
     public void copyTo(int from, byte[] target, int offset, int length) {
         byte[] held = value.held();
-        Objects.checkFromIndexSize(from, length, held.length);
-        Objects.checkFromIndexSize(offset, length, target.length);
+        if ((from | length) < 0 || length > held.length - from) {
+            throw outside("the range is outside the value");
+        }
+        if ((offset | length) < 0 || length > target.length - offset) {
+            throw outside("the range is outside the target");
+        }
         value.checkAlive();
         System.arraycopy(held, from, target, offset, length);
         if (!value.unchangedSinceRead()) {
@@ -158,6 +164,11 @@ public final class SecretView {
         if (!value.unchangedSinceRead()) {
             throw destroyed();
         }
+    }
+
+    /** Without the numbers {@code Objects.checkIndex} would quote: the value's size among them. */
+    private static IndexOutOfBoundsException outside(String what) {
+        return new IndexOutOfBoundsException(what);
     }
 
     private static IllegalStateException destroyed() {

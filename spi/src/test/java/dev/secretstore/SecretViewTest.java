@@ -2,8 +2,10 @@ package dev.secretstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,14 @@ class SecretViewTest {
         assertThatThrownBy(() -> v.byteAt(-1)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> v.copyTo(2, new byte[5], 0, 2)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> v.copyTo(0, new byte[2], 1, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> v.copyTo(-1, new byte[5], 0, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> v.copyTo(0, new byte[5], 0, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> v.copyTo(1, new byte[5], 4, Integer.MAX_VALUE)).isInstanceOf(IndexOutOfBoundsException.class);
+        // Non-negotiable 3: no argument, and not the value's size, in the message.
+        for (Throwable t : List.of(catchThrowable(() -> v.byteAt(7)), catchThrowable(() -> v.copyTo(2, new byte[5], 0, 9)),
+                catchThrowable(() -> v.copyTo(0, new byte[6], 5, 3)))) {
+            assertThat(t).isInstanceOf(IndexOutOfBoundsException.class).message().doesNotContainPattern("[0-9]");
+        }
     }
 
     @Test
