@@ -265,7 +265,7 @@ public final class SecretStore implements AutoCloseable {
 
     /**
      * Reads the latest version and hands its value to {@code use} without a copy of the caller's: on a store with
-     * a cache, {@code use} reads the cached bytes in place, which makes a warm read as cheap as a map lookup; on any
+     * a cache, {@code use} reads the cached bytes in place, so a warm read makes no copy at all; on any
      * other store, {@code use} reads a fresh copy that is zeroed as soon as it returns. Works on any secret, managed
      * or not, with the same errors as {@link #read(SecretName)}.
      *
@@ -278,7 +278,7 @@ public final class SecretStore implements AutoCloseable {
      * (and zeroes) the value during one of the view's reads, that read throws {@link IllegalStateException} instead
      * of answering from zeroed bytes, and {@code use} runs once more, from the start, on a copy read for the
      * purpose. So {@code use} should only read and compute (decode, compare, parse): side effects it has before
-     * its first read of the view may happen twice. An exception {@code use} throws otherwise reaches the caller as
+     * its last read of the view may happen twice. An exception {@code use} throws otherwise reaches the caller as
      * it is.
      *
      * @param name name

@@ -2,7 +2,7 @@ package dev.secretstore;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,7 +51,9 @@ public final class SecretView {
      */
     public byte byteAt(int index) {
         byte[] held = value.held();
-        Objects.checkIndex(index, held.length);
+        if (index < 0 || index >= held.length) {
+            throw outside("the index is outside the value");
+        }
         value.checkAlive();
         byte b = held[index];
         checkUnchanged();
@@ -70,8 +72,12 @@ public final class SecretView {
      */
     public void copyTo(int from, byte[] target, int offset, int length) {
         byte[] held = value.held();
-        Objects.checkFromIndexSize(from, length, held.length);
-        Objects.checkFromIndexSize(offset, length, target.length);
+        if ((from | length) < 0 || length > held.length - from) {
+            throw outside("the range is outside the value");
+        }
+        if ((offset | length) < 0 || length > target.length - offset) {
+            throw outside("the range is outside the target");
+        }
         value.checkAlive();
         System.arraycopy(held, from, target, offset, length);
         if (!value.unchangedSinceRead()) {
@@ -100,23 +106,30 @@ public final class SecretView {
      */
     public char[] chars() {
         value.checkAlive();
-        CharBuffer decoded;
+        byte[] held = value.held();
+        // Decoded into a buffer of our own, zeroed on every path: CharsetDecoder.decode(ByteBuffer) allocates its own,
+        // and on malformed input drops it with the characters decoded so far (a prefix of the secret) in it.
+        // UTF-8 never yields more chars than bytes, so this one is large enough.
+        char[] decoded = new char[held.length];
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder()
+            CharBuffer out = CharBuffer.wrap(decoded);
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value.held()).asReadOnlyBuffer());
-        } catch (CharacterCodingException e) {
-            checkUnchanged();
-            throw new IllegalArgumentException("the value is not UTF-8 text");
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            if (!decoder.decode(ByteBuffer.wrap(held).asReadOnlyBuffer(), out, true).isUnderflow()
+                    || !decoder.flush(out).isUnderflow()) {
+                checkUnchanged();
+                throw new IllegalArgumentException("the value is not UTF-8 text");
+            }
+            char[] chars = Arrays.copyOf(decoded, out.position());
+            if (!value.unchangedSinceRead()) {
+                Arrays.fill(chars, '\0');
+                throw destroyed();
+            }
+            return chars;
+        } finally {
+            Arrays.fill(decoded, '\0');
         }
-        char[] chars = Arrays.copyOfRange(decoded.array(), decoded.arrayOffset(), decoded.arrayOffset() + decoded.limit());
-        Arrays.fill(decoded.array(), '\0');
-        if (!value.unchangedSinceRead()) {
-            Arrays.fill(chars, '\0');
-            throw destroyed();
-        }
-        return chars;
     }
 
     /**
@@ -151,6 +164,11 @@ public final class SecretView {
         if (!value.unchangedSinceRead()) {
             throw destroyed();
         }
+    }
+
+    /** Without the numbers {@code Objects.checkIndex} would quote: the value's size among them. */
+    private static IndexOutOfBoundsException outside(String what) {
+        return new IndexOutOfBoundsException(what);
     }
 
     private static IllegalStateException destroyed() {

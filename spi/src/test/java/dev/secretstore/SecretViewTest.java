@@ -2,8 +2,10 @@ package dev.secretstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,14 @@ class SecretViewTest {
         assertThatThrownBy(() -> v.byteAt(-1)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> v.copyTo(2, new byte[5], 0, 2)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> v.copyTo(0, new byte[2], 1, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> v.copyTo(-1, new byte[5], 0, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> v.copyTo(0, new byte[5], 0, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> v.copyTo(1, new byte[5], 4, Integer.MAX_VALUE)).isInstanceOf(IndexOutOfBoundsException.class);
+        // Non-negotiable 3: no argument, and not the value's size, in the message.
+        for (Throwable t : List.of(catchThrowable(() -> v.byteAt(7)), catchThrowable(() -> v.copyTo(2, new byte[5], 0, 9)),
+                catchThrowable(() -> v.copyTo(0, new byte[6], 5, 3)))) {
+            assertThat(t).isInstanceOf(IndexOutOfBoundsException.class).message().doesNotContainPattern("[0-9]");
+        }
     }
 
     @Test
@@ -62,6 +72,24 @@ class SecretViewTest {
     void charsOfBinary() {
         SecretView v = SecretValue.ofBytes(new byte[] {(byte) 0xC3, (byte) 0x28, 'k', 'e', 'y'}).view();
         assertThatThrownBy(v::chars).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the value is not UTF-8 text");
+    }
+
+    @Test
+    @DisplayName("chars() decodes every UTF-8 length (4-byte characters as surrogate pairs) and the empty value, and "
+            + "refuses bytes that turn malformed after a valid prefix, or end inside a character")
+    void charsEdges() {
+        String text = "a\u00e9\u20ac\uD83D\uDE00z"; // 1, 2, 3 and 4 UTF-8 bytes
+        assertThat(SecretValue.ofText(text).view().chars()).containsExactly(text.toCharArray());
+        assertThat(SecretValue.ofText("").view().chars()).isEmpty();
+        byte[] prefix = "secret-prefix".getBytes(StandardCharsets.UTF_8);
+        byte[] malformed = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+        malformed[prefix.length] = (byte) 0xFF;
+        assertThatThrownBy(SecretValue.ofBytes(malformed).view()::chars).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the value is not UTF-8 text");
+        byte[] cut = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+        cut[prefix.length] = (byte) 0xE2; // the first of three bytes
+        assertThatThrownBy(SecretValue.ofBytes(cut).view()::chars).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the value is not UTF-8 text");
     }
 
@@ -107,12 +135,20 @@ class SecretViewTest {
             });
             destroyer.start();
             go.set(true);
+            byte[] target = new byte[original.length];
+            java.util.Arrays.fill(target, (byte) 7);
+            boolean copied = false;
             try {
-                byte[] copy = v.bytes();
-                assertThat(copy).as("round %d", round).isEqualTo(original);
+                v.copyTo(0, target, 0, target.length);
+                copied = true;
+                assertThat(target).as("round %d", round).isEqualTo(original);
                 assertThat(v.contentEquals(original)).isTrue();
             } catch (IllegalStateException e) {
                 failed++;
+                if (!copied) {
+                    // refused before copying (target untouched) or zeroed after a copy that raced: no byte of the value
+                    assertThat(target).as("round %d: the target after a failed copy", round).doesNotContain((byte) 0x5A);
+                }
             }
             destroyer.join();
             assertThat(done).isTrue();

@@ -80,6 +80,7 @@ class WithValueTest {
         SecretValue held = SecretValue.ofText("held-value");
         int lends;
         int reads;
+        RuntimeException readFailure;
 
         @Override
         public SecretValue checkNameAndLend(SecretName name) {
@@ -95,6 +96,9 @@ class WithValueTest {
         @Override
         public synchronized Secret read(SecretName name, Optional<String> version) {
             reads++;
+            if (readFailure != null) {
+                throw readFailure;
+            }
             return Secret.of(name, "1", SecretValue.ofText("read-again"));
         }
     }
@@ -141,6 +145,24 @@ class WithValueTest {
             });
             assertThat(text).isEqualTo("read-again");
             assertThat(results).containsExactly("failed", "read-again");
+            assertThat(spi.reads).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a provider failure on the read made after an eviction is mapped as read's (operation, name, "
+                + "class only), never the function's")
+        void failureOfTheReadAgain() {
+            spi.readFailure = new UnsupportedOperationException("client said: held-value");
+            AtomicInteger runs = new AtomicInteger();
+            Throwable thrown = catchThrowable(() -> store.withValue(name, v -> {
+                runs.incrementAndGet();
+                spi.held.destroy(); // the cache evicts it now
+                return v.text();
+            }));
+            assertThat(thrown).isExactlyInstanceOf(SecretStoreException.class)
+                    .hasMessageContaining("db/password").hasMessageNotContaining("held-value");
+            assertThat(((SecretStoreException) thrown).operation()).contains(Operation.READ);
+            assertThat(runs).as("not run again without a value").hasValue(1);
             assertThat(spi.reads).isEqualTo(1);
         }
 

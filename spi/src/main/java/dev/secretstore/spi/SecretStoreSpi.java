@@ -156,7 +156,9 @@ public interface SecretStoreSpi extends AutoCloseable {
      * @implSpec The default returns the value of {@link #checkNameAndRead}, a copy of the caller's. A store that holds
      *     values in memory (a read-through cache) may return the value it holds, without copying, and then returns
      *     {@code true} from {@link #lendsHeldValues()}; it may destroy that value at any time (eviction), which the
-     *     view's reads detect.
+     *     view's reads detect. A decorator that forwards either this method or {@link #lendsHeldValues()} to the
+     *     store it wraps forwards both: forwarding only this one would let the engine zero the wrapped store's held
+     *     value; forwarding only the other would leave the engine's copies unzeroed.
      * @param name the name
      * @return the latest value
      * @throws dev.secretstore.InvalidSecretNameException if this store cannot hold the name (nothing is read)

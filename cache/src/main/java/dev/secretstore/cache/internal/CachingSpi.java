@@ -71,8 +71,9 @@ public final class CachingSpi implements SecretStoreSpi {
      * The values Caffeine holds, indexed for hits: a hit is then a {@code ConcurrentHashMap.get}, not Caffeine's
      * lookup (twice as dear: expiry check, read buffer, policy upkeep), and only one hit in {@link #ACCESS_SAMPLE}, at
      * random, is also recorded in Caffeine for its eviction policy (its frequency sketch and recency order see a
-     * uniform sample of the hits; a load and a first hit are always recorded). Caffeine alone decides what is held: a value leaves this index when it
-     * leaves Caffeine ({@link #removed}), and one found zeroed here is a removal in progress, treated as absent.
+     * uniform sample of the hits; a load and a first hit are always recorded). Caffeine alone decides what is held: a value
+     * is zeroed in the atomic step that takes it out of Caffeine's map ({@link #drop}), leaves this index just after
+     * ({@link #removed}), and one found zeroed here is a removal in progress, treated as absent.
      */
     private final ConcurrentHashMap<SecretName, CachedValue> front = new ConcurrentHashMap<>();
     private final List<CacheListener> listeners = new CopyOnWriteArrayList<>();
@@ -112,6 +113,9 @@ public final class CachingSpi implements SecretStoreSpi {
                 // Fixed, not a variable Expiry: a variable one reschedules its timer wheel on every recorded read.
                 // A confirmation (describe, unchanged) extends an entry by replacing it.
                 .expireAfterWrite(Duration.ofNanos(keepNanos))
+                // Zeroes an evicted or expired value inside the atomic step that takes it out of Caffeine's map: a
+                // value Caffeine no longer holds is then always zeroed, so the front index never serves it (see drop).
+                .evictionListener((SecretName name, CachedValue v, RemovalCause cause) -> zero(v))
                 .removalListener((SecretName name, CachedValue v, RemovalCause cause) -> removed(name, v, cause))
                 .buildAsync();
         this.clockRegistration = coarseClock ? CoarseClock.register(this, CoarseClock.resolutionFor(settings.ttl())) : null;
@@ -252,6 +256,11 @@ public final class CachingSpi implements SecretStoreSpi {
         return java.util.List.copyOf(front.values());
     }
 
+    /** @return whether Caffeine's map holds {@code name}, for tests */
+    boolean holds(SecretName name) {
+        return cache.asMap().containsKey(name);
+    }
+
     /** Runs Caffeine's pending maintenance now (evictions and their removals), for tests. */
     void cleanUp() {
         cache.synchronous().cleanUp();
@@ -267,9 +276,10 @@ public final class CachingSpi implements SecretStoreSpi {
     }
 
     /**
-     * Adds a value Caffeine held a moment ago to the front index. It may have left Caffeine since: its removal
-     * zeroes it and only then drops it from the index, so either that drop comes after this put, or the value is
-     * already zeroed here and this drops it itself.
+     * Adds a value Caffeine held a moment ago to the front index. It may have left Caffeine since: it is zeroed as it
+     * leaves Caffeine's map ({@link #drop}, {@link #replace}, the eviction listener) and dropped from the index after,
+     * so either that drop comes after this put, or the value is already zeroed here and this drops it itself; and a
+     * reader that finds it here meanwhile sees it zeroed.
      */
     private void index(SecretName name, CachedValue v) {
         front.put(name, v);
@@ -280,6 +290,40 @@ public final class CachingSpi implements SecretStoreSpi {
 
     private boolean fresh(CachedValue v) {
         return clock.getAsLong() - v.confirmedAt < ttlNanos;
+    }
+
+    /**
+     * Takes {@code name} out of Caffeine, zeroing its value in the same atomic step. Caffeine's own invalidate runs the
+     * removal listener (which zeroes) only after the map no longer holds the entry: a write on another thread that
+     * invalidated the same name in that gap would find nothing, return, and leave a value in the front index that
+     * is neither held nor zeroed, which the next read would serve. Removed this way, "not held" implies "zeroed".
+     */
+    private void drop(SecretName name) {
+        cache.asMap().computeIfPresent(name, (k, held) -> {
+            zero(held);
+            return null;
+        });
+    }
+
+    /** Puts {@code v} in place of what Caffeine holds for {@code name}, zeroing that in the same atomic step (see {@link #drop}). */
+    private void replace(SecretName name, CachedValue v) {
+        CompletableFuture<CachedValue> replacement = CompletableFuture.completedFuture(v);
+        cache.asMap().compute(name, (k, held) -> {
+            zero(held);
+            return replacement;
+        });
+    }
+
+    private static void zero(CompletableFuture<CachedValue> held) {
+        if (held != null && held.isDone() && !held.isCompletedExceptionally()) {
+            zero(held.getNow(null));
+        }
+    }
+
+    private static void zero(CachedValue v) {
+        if (v != null) {
+            v.value.destroy();
+        }
     }
 
     private CachedValue loadOne(SecretName name) {
@@ -356,7 +400,7 @@ public final class CachingSpi implements SecretStoreSpi {
     private ReadResult restale(SecretName name, CachedValue old, ReadResult fresh, RuntimeException batchFailure) {
         if (fresh != null && fresh.secret().isPresent()) {
             CachedValue v = new CachedValue(fresh.secret().get(), clock.getAsLong());
-            cache.put(name, CompletableFuture.completedFuture(v));
+            replace(name, v);
             emit(CacheEvent.Kind.RELOADED, name, "read again in a batch");
             return copyOrRead(v);
         }
@@ -365,7 +409,7 @@ public final class CachingSpi implements SecretStoreSpi {
         if ((failure instanceof StoreUnavailableException) && withinStaleWindow(old)) {
             return serveStale(name, old, failure);
         }
-        cache.synchronous().invalidate(name);
+        drop(name);
         if (fresh != null) {
             return fresh;
         }
@@ -427,7 +471,7 @@ public final class CachingSpi implements SecretStoreSpi {
                 }
                 loads.increment();
                 CachedValue v = new CachedValue(delegate.read(old.name, Optional.empty()), clock.getAsLong());
-                cache.put(old.name, CompletableFuture.completedFuture(v));
+                replace(old.name, v);
                 emit(CacheEvent.Kind.RELOADED, old.name, !describeFirst
                         ? (java.util.Objects.equals(v.version, old.version) ? "read again (version " + old.version + " unchanged)"
                                 : "read again: a newer version") + "; on this store a describe costs as much as a read"
@@ -440,10 +484,10 @@ public final class CachingSpi implements SecretStoreSpi {
                             "served a value past its ttl: " + e.getClass().getSimpleName());
                     return old;
                 }
-                cache.synchronous().invalidate(old.name);
+                drop(old.name);
                 throw e;
             } catch (RuntimeException e) {
-                cache.synchronous().invalidate(old.name); // denied or gone: never keep serving it
+                drop(old.name); // denied or gone: never keep serving it
                 throw e;
             }
         }
@@ -465,6 +509,9 @@ public final class CachingSpi implements SecretStoreSpi {
         } catch (IllegalStateException zeroed) {
             return old; // evicted meanwhile: the caller's copy fails the same way and looks again
         }
+        // Zeroed before the swap, so that no moment sees it out of Caffeine and intact (see drop): readers of a value
+        // past its ttl wait for this refresh (synchronized on it), and the front index never serves one.
+        old.value.destroy();
         if (cache.asMap().replace(old.name, held, CompletableFuture.completedFuture(confirmed))) {
             return confirmed;
         }
@@ -611,7 +658,7 @@ public final class CachingSpi implements SecretStoreSpi {
     @Override
     public void close() {
         try {
-            cache.synchronous().invalidateAll(); // zeroes every value
+            handle.invalidateAll(); // zeroes every value
             front.clear();
         } finally {
             try {
@@ -669,12 +716,14 @@ public final class CachingSpi implements SecretStoreSpi {
     private final class Handle implements SecretCache {
         @Override
         public void invalidate(SecretName name) {
-            cache.synchronous().invalidate(name);
+            drop(name);
         }
 
         @Override
         public void invalidateAll() {
-            cache.synchronous().invalidateAll();
+            for (SecretName name : List.copyOf(cache.asMap().keySet())) {
+                drop(name); // one by one, each zeroed as it leaves (see drop); names loaded meanwhile are new
+            }
         }
 
         @Override

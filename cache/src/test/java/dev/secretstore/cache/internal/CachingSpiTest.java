@@ -238,7 +238,14 @@ class CachingSpiTest {
             text(spi, "s" + i); // a hit: indexed
         }
         spi.cleanUp();
-        assertThat(spi.indexed()).hasSizeLessThanOrEqualTo(10).allSatisfy(v -> assertThat(v.value.isDestroyed()).isFalse());
+        assertThat(spi.indexed()).hasSizeLessThanOrEqualTo(10).allSatisfy(v -> assertThat(v.value.isDestroyed()).isFalse())
+                .allSatisfy(v -> assertThat(spi.holds(v.name)).as("indexed %s is held by Caffeine", v.name).isTrue());
+        List<String> evicted = IntStream.range(0, 30).mapToObj(i -> "s" + i).filter(s -> !spi.holds(n(s))).toList();
+        assertThat(evicted).hasSizeGreaterThanOrEqualTo(20);
+        int readsBeforeEvicted = store.reads.get();
+        assertThat(text(spi, evicted.get(0))).isEqualTo("v" + evicted.get(0).substring(1));
+        assertThat(store.reads.get()).as("an evicted name is read from the store, not served from the index")
+                .isEqualTo(readsBeforeEvicted + 1);
         int reads = store.reads.get();
         handle(spi).invalidateAll();
         assertThat(spi.indexed()).isEmpty();
@@ -297,7 +304,60 @@ class CachingSpiTest {
         assertThat(lent.get()).isPositive();
         spi.cleanUp();
         assertThat(spi.indexed()).hasSizeLessThanOrEqualTo((int) handle(spi).stats().size())
-                .allSatisfy(v -> assertThat(v.value.isDestroyed()).isFalse());
+                .allSatisfy(v -> assertThat(v.value.isDestroyed()).isFalse())
+                .allSatisfy(v -> assertThat(spi.holds(v.name)).as("indexed %s is held by Caffeine", v.name).isTrue());
+    }
+
+    /**
+     * Caffeine takes an invalidated entry out of its map first and runs the removal listener (which zeroes the value
+     * and drops it from the front index) after. Here the invalidating thread is held in that gap (the test's clock
+     * blocks it on the first clock read it makes once the map no longer holds the name: Caffeine's maintenance after
+     * the removal), while a write through the store invalidates the same name (finding nothing) and returns.
+     */
+    @Test
+    @DisplayName("a write that has returned is seen by the next read, even while another thread's invalidation of the "
+            + "name is between Caffeine's removal and its removal listener")
+    void writeSeenWhileAnotherInvalidationIsUnderWay() throws Exception {
+        store.set("a", "v1");
+        SecretName a = n("a");
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread[] paused = new Thread[1];
+        CachingSpi[] spi = new CachingSpi[1];
+        ThreadLocal<Boolean> checking = ThreadLocal.withInitial(() -> false);
+        java.util.function.LongSupplier clock = () -> {
+            if (Thread.currentThread() == paused[0] && reached.getCount() > 0 && !checking.get()) {
+                checking.set(true); // the check reads the clock too
+                try {
+                    if (!spi[0].holds(a)) {
+                        reached.countDown();
+                        release.await(30, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    checking.set(false);
+                }
+            }
+            return now.get();
+        };
+        spi[0] = new CachingSpi(store, CacheSettings.defaults(), clock);
+        assertThat(text(spi[0], "a")).isEqualTo("v1");
+        assertThat(text(spi[0], "a")).isEqualTo("v1");
+        assertThat(spi[0].indexed()).as("the hit indexed the value").hasSize(1);
+        Thread invalidator = new Thread(() -> handle(spi[0]).invalidate(a));
+        paused[0] = invalidator;
+        invalidator.start();
+        try {
+            assertThat(reached.await(10, TimeUnit.SECONDS))
+                    .as("the invalidation was held after Caffeine's removal (the test's premise)").isTrue();
+            spi[0].addVersion(a, SecretValue.ofText("v2"));
+            assertThat(text(spi[0], "a")).as("read after the write returned").isEqualTo("v2");
+        } finally {
+            release.countDown();
+            invalidator.join(30_000);
+        }
+        assertThat(store.handedOut.get(0).isDestroyed()).isTrue();
     }
 
     @Test
