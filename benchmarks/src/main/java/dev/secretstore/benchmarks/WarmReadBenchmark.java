@@ -154,15 +154,16 @@ public class WarmReadBenchmark {
     @Benchmark
     @Threads(1)
     public boolean oursTokenCheck1(Pick pick) {
-        int i = pick.next();
-        byte[] token = presented[i];
-        return ours.withValue(names.get(i), v -> v.contentEquals(token));
+        return oursTokenCheck(pick.next());
     }
 
     @Benchmark
     @Threads(8)
     public boolean oursTokenCheck8(Pick pick) {
-        int i = pick.next();
+        return oursTokenCheck(pick.next());
+    }
+
+    private boolean oursTokenCheck(int i) {
         byte[] token = presented[i];
         return ours.withValue(names.get(i), v -> v.contentEquals(token));
     }
@@ -170,14 +171,16 @@ public class WarmReadBenchmark {
     @Benchmark
     @Threads(1)
     public boolean mapTokenCheck1(Pick pick) {
-        int i = pick.next();
-        return MessageDigest.isEqual(mapBytes.get(ids[i]), presented[i]);
+        return mapTokenCheck(pick.next());
     }
 
     @Benchmark
     @Threads(8)
     public boolean mapTokenCheck8(Pick pick) {
-        int i = pick.next();
+        return mapTokenCheck(pick.next());
+    }
+
+    private boolean mapTokenCheck(int i) {
         return MessageDigest.isEqual(mapBytes.get(ids[i]), presented[i]);
     }
 
